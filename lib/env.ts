@@ -1,0 +1,54 @@
+import { z } from 'zod'
+
+const emptyAsUndefined = (v: unknown) => (v === '' ? undefined : v)
+const optionalUrl = (protocols: RegExp) =>
+  z.preprocess(emptyAsUndefined, z.string().regex(protocols, { message: 'must be a URL starting with ' + protocols.source.replace(/[\\^()]/g, '') }).optional())
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  APP_DOMAIN: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^[a-z0-9.-]+(:\d{1,5})?$/, { message: 'must be a host name with an optional port, such as genba.jp or localhost:3000' })
+      .default('localhost:3000'),
+  ),
+  APP_URL_SCHEME: z.preprocess(emptyAsUndefined, z.enum(['http', 'https']).optional()),
+  DATABASE_URL: optionalUrl(/^postgres(ql)?:\/\//),
+  DATABASE_ADMIN_URL: optionalUrl(/^postgres(ql)?:\/\//),
+  DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('.data')),
+  SEED_DEMO: z.preprocess(emptyAsUndefined, z.enum(['true', 'false']).default('true')),
+  LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
+  OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl(/^https?:\/\//),
+  OTEL_SERVICE_NAME: z.preprocess(emptyAsUndefined, z.string().default('genba')),
+})
+
+export type Env = z.infer<typeof schema>
+
+export class EnvError extends Error {
+  constructor(readonly issues: { variable: string; message: string }[]) {
+    super('Invalid environment: ' + issues.map((i) => `${i.variable} ${i.message}`).join('; '))
+    this.name = 'EnvError'
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = schema.safeParse(source)
+  if (parsed.success) return parsed.data
+  throw new EnvError(parsed.error.issues.map((i) => ({ variable: String(i.path[0] ?? '?'), message: i.message })))
+}
+
+let cached: Env | undefined
+
+/** The parsed environment; throws EnvError naming each bad variable. */
+export function env(): Env {
+  cached ??= parseEnv(process.env)
+  return cached
+}
+
+/** http for local development domains, https everywhere else, unless APP_URL_SCHEME says otherwise. */
+export function urlScheme(e: Env = env()): 'http' | 'https' {
+  if (e.APP_URL_SCHEME) return e.APP_URL_SCHEME
+  const host = e.APP_DOMAIN.split(':')[0] ?? ''
+  return host === 'localhost' || host.endsWith('.localhost') || /^[\d.]+$/.test(host) ? 'http' : 'https'
+}
