@@ -38,12 +38,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   throw new EnvError(parsed.error.issues.map((i) => ({ variable: String(i.path[0] ?? '?'), message: i.message })))
 }
 
-let cached: Env | undefined
-
-/** The parsed environment; throws EnvError naming each bad variable. */
+/** The parsed environment (cheap enough to parse on each call); throws EnvError naming each bad variable. */
 export function env(): Env {
-  cached ??= parseEnv(process.env)
-  return cached
+  return parseEnv(process.env)
 }
 
 /** http for local development domains, https everywhere else, unless APP_URL_SCHEME says otherwise. */

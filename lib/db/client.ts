@@ -60,6 +60,7 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Database>
     orm: drizzlePglite({ client: pg, schema }) as unknown as Orm,
     raw,
     admin: raw,
+    dump: async () => (await pg.dumpDataDir('gzip')) as Blob,
     async close() {
       await pg.close()
       unlock()

@@ -3,7 +3,8 @@ import { env } from '../env'
 import { logger } from '../log'
 import { openPglite, openPostgres } from './client'
 import { runAnonymous, runAsSystem, runAsTenant, type SystemOptions, type TenantContext } from './context'
-import { migrate, migrationStatus } from './migrate'
+import { compareMigrations, migrate, readMigrations } from './migrate'
+import { appliedMigrations } from './sql'
 import type { Database, Tx } from './types'
 
 export type { Database, Tx } from './types'
@@ -23,7 +24,7 @@ async function open(): Promise<Database> {
       const applied = await migrate(db.admin)
       if (applied.length) logger.info({ applied }, 'migrations applied')
     } else {
-      const status = await migrationStatus(db.raw)
+      const status = await runAnonymous(db.orm, (tx) => appliedMigrations(tx)).then((applied) => compareMigrations(readMigrations(), applied))
       if (status.changed.length) throw new Error(`Migration ${status.changed[0]} was changed after it was applied.`)
       if (status.pending.length) logger.warn({ pending: status.pending }, 'migrations pending: run npm run db:migrate with DATABASE_ADMIN_URL')
     }

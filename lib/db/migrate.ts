@@ -43,16 +43,21 @@ export interface MigrationStatus {
   changed: string[]
 }
 
-/** Compares the files on disk with what the database has applied; needs only read access. */
-export async function migrationStatus(db: RawSql, files = readMigrations()): Promise<MigrationStatus> {
-  const exists = await db.query<{ ok: boolean }>(`select to_regclass('public.schema_migrations') is not null as ok`)
-  const rows = exists[0]?.ok ? await db.query<{ name: string; checksum: string }>(`select name, checksum from public.schema_migrations`) : []
+/** Compares the files on disk with the rows of schema_migrations. */
+export function compareMigrations(files: MigrationFile[], rows: { name: string; checksum: string }[]): MigrationStatus {
   const applied = new Map(rows.map((r) => [r.name, r.checksum]))
   return {
     applied: files.filter((f) => applied.get(f.name) === f.checksum).map((f) => f.name),
     pending: files.filter((f) => !applied.has(f.name)).map((f) => f.name),
     changed: files.filter((f) => applied.has(f.name) && applied.get(f.name) !== f.checksum).map((f) => f.name),
   }
+}
+
+/** What the database has applied compared with the files on disk; needs only read access. */
+export async function migrationStatus(db: RawSql, files = readMigrations()): Promise<MigrationStatus> {
+  const exists = await db.query<{ ok: boolean }>(`select to_regclass('public.schema_migrations') is not null as ok`)
+  const rows = exists[0]?.ok ? await db.query<{ name: string; checksum: string }>(`select name, checksum from public.schema_migrations`) : []
+  return compareMigrations(files, rows)
 }
 
 /**

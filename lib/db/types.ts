@@ -21,5 +21,7 @@ export interface Database {
   raw: RawSql
   /** The schema owner's connection, for migrations (PGlite: the same; Postgres: DATABASE_ADMIN_URL, if any). */
   admin: RawSql | null
+  /** PGlite only: the whole data directory, gzipped (test templates, backups of a demo). */
+  dump?(): Promise<Blob>
   close(): Promise<void>
 }

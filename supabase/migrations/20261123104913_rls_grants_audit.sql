@@ -180,3 +180,12 @@ grant execute on function app.request_context(), app.log_event(text, text, text,
   app.tenant_by_subdomain(text) to authenticated, genba_system;
 grant execute on function app.write_audit(uuid, uuid, text, text, text, jsonb, jsonb, text),
   app.verify_audit_chain(uuid), app.audit_payload(public.audit_logs) to genba_system;
+
+-- The migrator's bookkeeping table (absent under `supabase db push`): readable for health checks.
+do $$
+begin
+  if to_regclass('public.schema_migrations') is not null then
+    grant select on public.schema_migrations to authenticated, genba_system;
+  end if;
+end
+$$;

@@ -1,0 +1,25 @@
+import 'server-only'
+import { headers } from 'next/headers'
+import { notFound } from 'next/navigation'
+import { cache } from 'react'
+import { withAnonymous } from '../db'
+import { env } from '../env'
+import { NO_TENANT, routeForHost } from './host'
+import { tenantBySubdomain, type PublicTenant } from './queries'
+
+/**
+ * The company this request is for, re-derived from the Host header (never from the path alone):
+ * null when the host and the rewritten path disagree or the company is unknown or suspended.
+ */
+export const currentTenant = cache(async (pathParam: string): Promise<PublicTenant | null> => {
+  const route = routeForHost((await headers()).get('host'), env().APP_DOMAIN)
+  if (route.kind !== 'tenant' || route.subdomain !== pathParam || pathParam === NO_TENANT) return null
+  return withAnonymous((tx) => tenantBySubdomain(tx, pathParam))
+})
+
+/** For pages: the company, or the "company not found" 404 (app/t/[tenant]/not-found.tsx). */
+export async function requireTenant(params: Promise<{ tenant: string }>): Promise<PublicTenant> {
+  const tenant = await currentTenant((await params).tenant)
+  if (!tenant) notFound()
+  return tenant
+}
