@@ -7,6 +7,8 @@ const nextConfig: NextConfig = {
   // PGlite's wasm URL breaks when bundled; argon2 and sharp are native.
   serverExternalPackages: ['@electric-sql/pglite', 'pino', 'postgres'],
   poweredByHeader: false,
+  // The migrator reads the SQL files at start-up.
+  outputFileTracingIncludes: { '/**': ['./supabase/migrations/*.sql'] },
   typedRoutes: false,
   async headers() {
     return [

@@ -30,7 +30,7 @@ async function open(): Promise<Database> {
     }
     if (db.kind === 'pglite' && e.SEED_DEMO === 'true') {
       const { seedIfEmpty } = await import('./seed')
-      await seedIfEmpty(db)
+      if (await seedIfEmpty(db)) logger.info({ login: 'owner@demo.genba.test', company: 'demo' }, 'demo companies seeded (npm run db:seed lists every login)')
     }
   } catch (error) {
     await db.close()

@@ -12,11 +12,11 @@ export interface MigrationFile {
 }
 
 export function readMigrations(dir = migrationsDir()): MigrationFile[] {
-  return readdirSync(dir)
+  return readdirSync(/*turbopackIgnore: true*/ dir)
     .filter((f) => f.endsWith('.sql'))
     .sort()
     .map((name) => {
-      const sql = readFileSync(path.join(dir, name), 'utf8')
+      const sql = readFileSync(path.join(/*turbopackIgnore: true*/ dir, name), 'utf8')
       return { name, sql, checksum: createHash('sha256').update(sql).digest('hex') }
     })
 }

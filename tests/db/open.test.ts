@@ -68,10 +68,11 @@ if (template.kind === 'pglite') {
     })
   })
 } else {
+  const pg = template as Extract<typeof template, { kind: 'postgres' }>
   describe('Postgres database', () => {
     async function freshDatabase() {
       const name = `genba_t_open_${Date.now()}`
-      const server = postgres(template.adminUrl, { max: 1, onnotice: () => {} })
+      const server = postgres(pg.adminUrl, { max: 1, onnotice: () => {} })
       await server.unsafe(`create database ${name}`)
       await server.end()
       return name
@@ -79,8 +80,8 @@ if (template.kind === 'pglite') {
 
     it('migrates at start-up through DATABASE_ADMIN_URL and then serves as the app role', async () => {
       const name = await freshDatabase()
-      process.env.DATABASE_URL = databaseUrl(template.appUrl, name)
-      process.env.DATABASE_ADMIN_URL = databaseUrl(template.adminUrl, name)
+      process.env.DATABASE_URL = databaseUrl(pg.appUrl, name)
+      process.env.DATABASE_ADMIN_URL = databaseUrl(pg.adminUrl, name)
       const db = await getDb()
       expect(db.kind).toBe('postgres')
       expect(await withAnonymous(appliedMigrations)).toHaveLength(readMigrations().length)
@@ -93,8 +94,8 @@ if (template.kind === 'pglite') {
 
     it('without an admin URL, starts on an up-to-date database and refuses a changed migration', async () => {
       const name = await freshDatabase()
-      process.env.DATABASE_URL = databaseUrl(template.appUrl, name)
-      process.env.DATABASE_ADMIN_URL = databaseUrl(template.adminUrl, name)
+      process.env.DATABASE_URL = databaseUrl(pg.appUrl, name)
+      process.env.DATABASE_ADMIN_URL = databaseUrl(pg.adminUrl, name)
       await (await getDb()).close()
       setDb(undefined)
       delete process.env.DATABASE_ADMIN_URL
@@ -102,7 +103,7 @@ if (template.kind === 'pglite') {
       const db = await getDb()
       await db.close()
       setDb(undefined)
-      const admin = postgres(databaseUrl(template.adminUrl, name), { max: 1, onnotice: () => {} })
+      const admin = postgres(databaseUrl(pg.adminUrl, name), { max: 1, onnotice: () => {} })
       await admin.unsafe(`update schema_migrations set checksum = 'changed' where name = (select min(name) from schema_migrations)`)
       await admin.end()
       await expect(getDb()).rejects.toThrow(/was changed after it was applied/)
