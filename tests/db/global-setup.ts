@@ -6,7 +6,8 @@ import type { TestProject } from 'vitest/node'
 import { openPglite, openPostgres } from '@/lib/db/client'
 import { migrate } from '@/lib/db/migrate'
 import { seedDemo, type SeededCompany } from '@/lib/db/seed'
-import { databaseUrl, TEMPLATE_DB, type DbTemplate } from '../support/db-urls'
+import { randomBytes } from 'node:crypto'
+import { databaseUrl, templateDb, type DbTemplate } from '../support/db-urls'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -22,22 +23,22 @@ export default async function setup(project: TestProject) {
     const adminUrl = process.env.TEST_DATABASE_ADMIN_URL!
     const appUrl = process.env.DATABASE_URL_TEST
     if (!appUrl) throw new Error('DATABASE_URL_TEST is not set: the Postgres suite needs the unprivileged app role (see README).')
+    const run = randomBytes(4).toString('hex')
+    const template = templateDb(run)
     const admin = postgres(adminUrl, { max: 1, onnotice: () => {} })
-    await admin.unsafe(`drop database if exists ${TEMPLATE_DB} with (force)`)
-    await admin.unsafe(`create database ${TEMPLATE_DB}`)
+    await admin.unsafe(`create database ${template}`)
     const appRole = decodeURIComponent(new URL(appUrl).username)
-    const db = await openPostgres({ url: databaseUrl(appUrl, TEMPLATE_DB), adminUrl: databaseUrl(adminUrl, TEMPLATE_DB), max: 2 })
+    const db = await openPostgres({ url: databaseUrl(appUrl, template), adminUrl: databaseUrl(adminUrl, template), max: 2 })
     await migrate(db.admin!)
     await admin.unsafe(`grant authenticated, genba_system to ${appRole}`)
     const seeded = await seedDemo(db)
     await db.close()
     await admin.end()
-    project.provide('dbTemplate', { kind: 'postgres', adminUrl, appUrl, companies: companiesOf(seeded) })
+    project.provide('dbTemplate', { kind: 'postgres', adminUrl, appUrl, run, companies: companiesOf(seeded) })
     return async () => {
       const cleanup = postgres(adminUrl, { max: 1, onnotice: () => {} })
-      const leftovers = await cleanup<{ datname: string }[]>`select datname from pg_database where datname like 'genba_t_%'`
-      for (const { datname } of leftovers) await cleanup.unsafe(`drop database if exists ${datname} with (force)`)
-      await cleanup.unsafe(`drop database if exists ${TEMPLATE_DB} with (force)`)
+      const ours = await cleanup<{ datname: string }[]>`select datname from pg_database where datname like ${`genba_t_${run}_%`}`
+      for (const { datname } of ours) await cleanup.unsafe(`drop database if exists ${datname} with (force)`)
       await cleanup.end()
     }
   }

@@ -7,7 +7,7 @@ import { getDb, setDb, withAnonymous, withSystem, withTenant } from '@/lib/db'
 import { openPglite } from '@/lib/db/client'
 import { appliedMigrations } from '@/lib/db/sql'
 import { readMigrations } from '@/lib/db/migrate'
-import { databaseUrl } from '../support/db-urls'
+import { copyDb, databaseUrl } from '../support/db-urls'
 import { query, sql } from '../support/db'
 
 // How the app opens its own database on first use (lib/db/index.ts), for the kind under test.
@@ -71,7 +71,7 @@ if (template.kind === 'pglite') {
   const pg = template as Extract<typeof template, { kind: 'postgres' }>
   describe('Postgres database', () => {
     async function freshDatabase() {
-      const name = `genba_t_open_${Date.now()}`
+      const name = copyDb(pg.run, `open_${Date.now()}`)
       const server = postgres(pg.adminUrl, { max: 1, onnotice: () => {} })
       await server.unsafe(`create database ${name}`)
       await server.end()

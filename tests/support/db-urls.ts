@@ -1,6 +1,5 @@
 import type { SeedMember } from '@/lib/db/seed'
 
-export const TEMPLATE_DB = 'genba_test_template'
 
 export interface TemplateCompany {
   id: string
@@ -10,7 +9,7 @@ export interface TemplateCompany {
 
 export type DbTemplate =
   | { kind: 'pglite'; dump: string; companies: TemplateCompany[] }
-  | { kind: 'postgres'; adminUrl: string; appUrl: string; companies: TemplateCompany[] }
+  | { kind: 'postgres'; adminUrl: string; appUrl: string; run: string; companies: TemplateCompany[] }
 
 /** The same server and credentials, another database. */
 export function databaseUrl(url: string, database: string) {
@@ -18,3 +17,7 @@ export function databaseUrl(url: string, database: string) {
   u.pathname = '/' + database
   return u.toString()
 }
+
+/** Databases of one test run share a prefix, so parallel runs (other checkouts) never touch each other's. */
+export const templateDb = (run: string) => `genba_t_${run}_template`
+export const copyDb = (run: string, suffix: string) => `genba_t_${run}_${suffix}`

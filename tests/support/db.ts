@@ -8,7 +8,7 @@ import { rows } from '@/lib/db/sql'
 import type { Database, Tx } from '@/lib/db/types'
 import type { Role } from '@/lib/db/schema/helpers'
 import { sql, type SQL } from 'drizzle-orm'
-import { databaseUrl, TEMPLATE_DB, type TemplateCompany } from './db-urls'
+import { copyDb, databaseUrl, templateDb, type TemplateCompany } from './db-urls'
 
 export interface TestDb {
   db: Database
@@ -34,9 +34,9 @@ export async function openTestDb(): Promise<TestDb> {
   if (template.kind === 'pglite') {
     db = await openPglite({ loadDataDir: new Blob([readFileSync(template.dump)]) })
   } else {
-    const name = `genba_t_${randomBytes(6).toString('hex')}`
+    const name = copyDb(template.run, randomBytes(6).toString('hex'))
     const server = postgres(template.adminUrl, { max: 1, onnotice: () => {} })
-    await server.unsafe(`create database ${name} template ${TEMPLATE_DB}`)
+    await server.unsafe(`create database ${name} template ${templateDb(template.run)}`)
     await server.end()
     db = await openPostgres({ url: databaseUrl(template.appUrl, name), adminUrl: databaseUrl(template.adminUrl, name), max: 30 })
     drop = async () => {
