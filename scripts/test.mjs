@@ -8,6 +8,7 @@ import os from 'node:os'
 import path from 'node:path'
 
 const root = path.resolve(import.meta.dirname, '..')
+process.env.NEXT_TELEMETRY_DISABLED = '1'
 process.chdir(root)
 const bin = (name) => path.join(root, 'node_modules', '.bin', name)
 const results = []
