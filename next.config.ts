@@ -5,11 +5,12 @@ const withNextIntl = createNextIntlPlugin('./i18n/request.ts')
 
 const nextConfig: NextConfig = {
   // PGlite's wasm URL breaks when bundled; argon2 and sharp are native.
-  serverExternalPackages: ['@electric-sql/pglite', 'pino', 'postgres'],
+  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'pino', 'postgres'],
   poweredByHeader: false,
   // The migrator reads the SQL files at start-up.
   outputFileTracingIncludes: { '/**': ['./supabase/migrations/*.sql'] },
   typedRoutes: false,
+  experimental: { authInterrupts: true },
   async headers() {
     return [
       {

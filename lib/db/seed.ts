@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { runAsSystem } from './context'
 import { rows } from './sql'
+import { seedCredentials } from '../auth/seed'
 import { idempotencyKeys, memberships, organizations, users } from './schema'
 import type { Role } from './schema/helpers'
 import type { Database, Tx } from './types'
@@ -77,7 +78,7 @@ export interface SeededCompany {
 
 /** Extra seeding steps that later domains register (tools, locations, movements…), run per company. */
 export type CompanySeeder = (tx: Tx, company: SeededCompany, spec: SeedCompany) => Promise<void>
-export const companySeeders: CompanySeeder[] = []
+export const companySeeders: CompanySeeder[] = [seedCredentials]
 
 async function seedCompany(tx: Tx, spec: SeedCompany): Promise<SeededCompany> {
   const [org] = await tx

@@ -7,14 +7,21 @@ import { env } from '../env'
 import { NO_TENANT, routeForHost } from './host'
 import { tenantBySubdomain, type PublicTenant } from './queries'
 
+/** The company this request's Host header names, if it is live. Server actions use this (they have no params). */
+export const tenantFromHost = cache(async (): Promise<PublicTenant | null> => {
+  const route = routeForHost((await headers()).get('host'), env().APP_DOMAIN)
+  if (route.kind !== 'tenant' || route.subdomain === NO_TENANT) return null
+  return withAnonymous((tx) => tenantBySubdomain(tx, route.subdomain))
+})
+
 /**
- * The company this request is for, re-derived from the Host header (never from the path alone):
+ * The company for a page, re-derived from the Host header (never from the path alone):
  * null when the host and the rewritten path disagree or the company is unknown or suspended.
  */
 export const currentTenant = cache(async (pathParam: string): Promise<PublicTenant | null> => {
   const route = routeForHost((await headers()).get('host'), env().APP_DOMAIN)
   if (route.kind !== 'tenant' || route.subdomain !== pathParam || pathParam === NO_TENANT) return null
-  return withAnonymous((tx) => tenantBySubdomain(tx, pathParam))
+  return tenantFromHost()
 })
 
 /** For pages: the company, or the "company not found" 404 (app/t/[tenant]/not-found.tsx). */
@@ -23,3 +30,4 @@ export async function requireTenant(params: Promise<{ tenant: string }>): Promis
   if (!tenant) notFound()
   return tenant
 }
+

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { url } from './helpers'
+import { login, url } from './helpers'
 
 test('the demo company sign-in page renders in Japanese, for password managers too', async ({ page }) => {
   const response = await page.goto(url('demo', '/login'))
@@ -29,7 +29,7 @@ test.describe('an English browser', () => {
 })
 
 test('@phone the company shell has a bottom bar of big targets on a phone', async ({ page }) => {
-  await page.goto(url('demo', '/'))
+  await login(page, 'demo', 'staff')
   await expect(page.getByText('デモ建設株式会社').first()).toBeVisible()
   const bar = page.getByRole('navigation', { name: 'メインメニュー' }).last()
   await expect(bar).toBeVisible()

@@ -1,20 +1,33 @@
+import { LogOut } from 'lucide-react'
 import { getTranslations } from 'next-intl/server'
+import { signOut } from '@/app/_actions/sign-out'
 import { AppNav, type NavItem } from '@/components/app-nav'
 import { LanguageSwitch } from '@/components/language-switch'
+import { requireMember } from '@/lib/auth/member'
 import { currentTenant } from '@/lib/tenancy/current'
 
 export default async function AppLayout({ children, params }: LayoutProps<'/t/[tenant]'>) {
   // An unknown company renders bare here; its page answers with the 404.
   const tenant = await currentTenant((await params).tenant)
   if (!tenant) return children
-  const t = await getTranslations('nav')
+  const member = await requireMember()
+  const [t, tc] = await Promise.all([getTranslations('nav'), getTranslations('common')])
   const items: NavItem[] = [{ href: '/', label: t('home'), icon: 'home', primary: true }]
   return (
     <div className="flex min-h-dvh flex-col pb-20 md:pb-0">
       <header className="border-b border-gray-200 bg-white">
-        <div className="mx-auto flex max-w-6xl items-center justify-between gap-3 px-4 py-3">
-          <p className="truncate text-lg font-bold">{tenant.name}</p>
-          <LanguageSwitch />
+        <div className="mx-auto flex max-w-6xl items-center justify-between gap-3 px-4 py-2">
+          <p className="min-w-0 truncate text-lg font-bold">{tenant.name}</p>
+          <div className="flex shrink-0 items-center gap-2">
+            <span className="hidden text-sm text-gray-700 sm:inline">{member.session.name}</span>
+            <LanguageSwitch />
+            <form action={signOut}>
+              <button type="submit" className="btn btn-secondary min-h-10 px-3 text-sm" aria-label={tc('signOut')}>
+                <LogOut aria-hidden className="size-5" />
+                <span className="hidden sm:inline">{tc('signOut')}</span>
+              </button>
+            </form>
+          </div>
         </div>
       </header>
       <AppNav items={items} label={t('main')} />

@@ -1,0 +1,16 @@
+/** The one shape every server action returns (STYLE rule 6). */
+export interface ActionError {
+  code: string
+  message: string
+  /** Field name → translated message, for inline errors. */
+  fields?: Record<string, string>
+}
+
+export type Result<T = undefined> = { ok: true; data: T } | { ok: false; error: ActionError }
+
+export const ok = <T = undefined>(data?: T): Result<T> => ({ ok: true, data: data as T })
+
+export const fail = (code: string, message: string, fields?: Record<string, string>): { ok: false; error: ActionError } => ({
+  ok: false,
+  error: fields ? { code, message, fields } : { code, message },
+})
