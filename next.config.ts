@@ -5,10 +5,12 @@ const withNextIntl = createNextIntlPlugin('./i18n/request.ts')
 
 const nextConfig: NextConfig = {
   // PGlite's wasm URL breaks when bundled; argon2 and sharp are native.
-  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'pino', 'postgres'],
+  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'pdfkit', 'pino', 'postgres'],
   poweredByHeader: false,
   // The migrator reads the SQL files at start-up.
-  outputFileTracingIncludes: { '/**': ['./supabase/migrations/*.sql'] },
+  outputFileTracingIncludes: {
+    '/**': ['./supabase/migrations/*.sql', './node_modules/@expo-google-fonts/noto-sans-jp/{400Regular,700Bold}/*.ttf'],
+  },
   typedRoutes: false,
   experimental: { authInterrupts: true },
   async headers() {

@@ -45,12 +45,15 @@ function ensureSystemPackages() {
   const needPostgres = !(process.env.TEST_DATABASE_ADMIN_URL && process.env.DATABASE_URL_TEST)
   const missing = []
   if (!existsSync('/usr/bin/chromium')) missing.push('chromium')
+  // pdftoppm/pdftotext read back the label PDFs; ffmpeg makes the fake camera's video from a label.
+  if (!existsSync('/usr/bin/pdftoppm')) missing.push('poppler-utils')
+  if (!existsSync('/usr/bin/ffmpeg')) missing.push('ffmpeg')
   if (needPostgres && !pgBinDir()) missing.push('postgresql')
   if (missing.length === 0) return
   const aptGet = existsSync('/usr/bin/apt-get')
   if (!aptGet || !(isRoot || canSudo())) {
     stop(
-      `missing ${missing.join(' and ')}.\nInstall with:  sudo apt-get install -y ${missing.join(' ')}\n` +
+      `missing ${missing.join(', ')}.\nInstall with:  sudo apt-get install -y ${missing.join(' ')}\n` +
         `(Chromium must be at /usr/bin/chromium. Instead of a local PostgreSQL you may set TEST_DATABASE_ADMIN_URL and DATABASE_URL_TEST; see README.)`,
     )
   }
