@@ -9,7 +9,7 @@ const driverImports = {
     { name: 'drizzle-orm/pglite', message: 'Only lib/db/ opens database connections.' },
     { name: 'drizzle-orm/postgres-js', message: 'Only lib/db/ opens database connections.' },
   ],
-  patterns: [{ group: ['**/lib/db/client', '@/lib/db/client', '**/lib/db/context', '@/lib/db/context'], message: 'Use withTenant/withSystem from lib/db.' }],
+  patterns: [{ group: ['**/db/client', '**/db/context'], message: 'Use withTenant/withSystem from lib/db.' }],
 }
 
 export default defineConfig([
