@@ -42,3 +42,15 @@ test('the health check reports the database and migrations', async ({ request })
   expect(response.status()).toBe(200)
   expect(await response.json()).toMatchObject({ status: 'ok', database: { reachable: true, kind: 'pglite' }, migrations: { current: true } })
 })
+
+test('unknown API paths answer JSON in the error shape, on the apex and on a company host', async ({ page }) => {
+  // From the browser: Node cannot resolve *.localhost.
+  for (const sub of ['', 'demo']) {
+    await page.goto(url(sub, '/'))
+    const answer = await page.evaluate(async () => {
+      const response = await fetch('/api/nope')
+      return { status: response.status, body: await response.json() }
+    })
+    expect(answer, sub).toEqual({ status: 404, body: { code: 'NOT_FOUND', message: '見つかりませんでした。' } })
+  }
+})

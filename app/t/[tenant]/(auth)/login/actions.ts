@@ -9,6 +9,7 @@ import { createSession } from '@/lib/auth/sessions'
 import { auditSignIn, checkPassword } from '@/lib/auth/sign-in'
 import { withSystem } from '@/lib/db'
 import { requestInfo } from '@/lib/http/request'
+import { requestLogger } from '@/lib/log'
 import { fail, type Result } from '@/lib/result'
 import { tenantFromHost } from '@/lib/tenancy/current'
 
@@ -28,7 +29,10 @@ export async function signIn(_previous: Result | null, formData: FormData): Prom
     },
     { organizationId: tenant.id, request },
   )
-  if (!session) return fail('INVALID_CREDENTIALS', t('invalidCredentials'))
+  if (!session) {
+    requestLogger({ requestId: request.requestId, organizationId: tenant.id }).warn({ ip: request.ip }, 'sign-in refused')
+    return fail('INVALID_CREDENTIALS', t('invalidCredentials'))
+  }
   const cookie = sessionCookie()
   ;(await cookies()).set(cookie.name, session.token, { ...cookie.options, expires: session.expiresAt })
   redirect(safeNextPath(parsed.data.next))
