@@ -4,6 +4,7 @@ import { rows } from './sql'
 import { idempotencyKeys, memberships, organizations, users } from './schema'
 import type { Role } from './schema/helpers'
 import type { Database, Tx } from './types'
+import { seedToolRegister } from '../tools/seed'
 
 export interface SeedMember {
   role: Role
@@ -77,7 +78,7 @@ export interface SeededCompany {
 
 /** Extra seeding steps that later domains register (tools, locations, movements…), run per company. */
 export type CompanySeeder = (tx: Tx, company: SeededCompany, spec: SeedCompany) => Promise<void>
-export const companySeeders: CompanySeeder[] = []
+export const companySeeders: CompanySeeder[] = [seedToolRegister]
 
 async function seedCompany(tx: Tx, spec: SeedCompany): Promise<SeededCompany> {
   const [org] = await tx

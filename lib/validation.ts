@@ -1,0 +1,56 @@
+import { z } from 'zod'
+
+/** '' and whitespace-only strings count as "not given" (what an empty form input or CSV cell sends). */
+export const blank = (v: unknown) => (v === null || (typeof v === 'string' && v.trim() === '') ? undefined : v)
+
+const halfWidth = (v: unknown) => (typeof v === 'string' ? v.normalize('NFKC').trim() : v)
+
+/** A calendar date as 'YYYY-MM-DD'; also reads '2024/4/1' and full-width digits. */
+export function toIsoDate(value: string): string | null {
+  const m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(value.normalize('NFKC').trim())
+  if (!m) return null
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
+  const date = new Date(Date.UTC(y, mo - 1, d))
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null
+  return `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`
+}
+
+export const isoDate = z.preprocess(
+  (v) => (v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === 'string' ? (toIsoDate(v) ?? v) : v),
+  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'INVALID_DATE'),
+)
+
+/** A number typed by a person: full-width digits, thousands separators, a yen sign. */
+export function toNumber(value: unknown): unknown {
+  if (typeof value !== 'string') return value
+  const s = value.normalize('NFKC').trim().replace(/^[¥\\]/, '').replace(/円$/, '').replace(/,/g, '')
+  if (s === '' || !/^[-+]?\d*\.?\d+(e[-+]?\d+)?$/i.test(s)) return value
+  return Number(s)
+}
+
+/** Integer yen, never negative (seed 004: money is integer yen). */
+export const yen = z.preprocess(toNumber, z.number('INVALID_NUMBER').int('NOT_INTEGER').min(0, 'TOO_SMALL').max(1_000_000_000_000, 'TOO_LARGE'))
+
+export const wholeNumber = (min: number, max: number) =>
+  z.preprocess(toNumber, z.number('INVALID_NUMBER').int('NOT_INTEGER').min(min, 'TOO_SMALL').max(max, 'TOO_LARGE'))
+
+/** Optional free text: trimmed, '' becomes null (clears the column). */
+export const optionalText = (max: number) =>
+  z.preprocess((v) => (blank(v) === undefined && v !== undefined ? null : typeof v === 'string' ? v.trim() : v), z.string().max(max).nullable().optional())
+
+/** Optional value of any schema where '' or null clears it. */
+export const nullable = <S extends z.ZodType>(schema: S) => z.preprocess((v) => (v === undefined ? undefined : (blank(v) ?? null)), schema.nullable().optional())
+
+export const requiredText = (max: number) => z.preprocess(halfWidthTrim, z.string('REQUIRED').min(1, 'REQUIRED').max(max, 'TOO_LONG'))
+
+function halfWidthTrim(v: unknown) {
+  return typeof v === 'string' ? v.trim() : v
+}
+
+export const uuid = z.uuid('INVALID')
+export { halfWidth }
+
+/** Today's date in Japan (where the companies work), as 'YYYY-MM-DD'. */
+export function todayIso(now = new Date(), timeZone = 'Asia/Tokyo'): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now)
+}
