@@ -3,6 +3,9 @@ import { z } from 'zod'
 /** '' and whitespace-only strings count as "not given" (what an empty form input or CSV cell sends). */
 export const blank = (v: unknown) => (v === null || (typeof v === 'string' && v.trim() === '') ? undefined : v)
 
+/** A type error's code: REQUIRED when nothing was given, else `code`. */
+export const typeError = (code: string) => ({ error: (issue: { input?: unknown }) => (issue.input === undefined || issue.input === null ? 'REQUIRED' : code) })
+
 const halfWidth = (v: unknown) => (typeof v === 'string' ? v.normalize('NFKC').trim() : v)
 
 /** A calendar date as 'YYYY-MM-DD'; also reads '2024/4/1' and full-width digits. */
@@ -17,7 +20,7 @@ export function toIsoDate(value: string): string | null {
 
 export const isoDate = z.preprocess(
   (v) => (v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === 'string' ? (toIsoDate(v) ?? v) : v),
-  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'INVALID_DATE'),
+  z.string().refine((v) => toIsoDate(v) === v, 'INVALID_DATE'),
 )
 
 /** A number typed by a person: full-width digits, thousands separators, a yen sign. */
@@ -29,10 +32,10 @@ export function toNumber(value: unknown): unknown {
 }
 
 /** Integer yen, never negative (seed 004: money is integer yen). */
-export const yen = z.preprocess(toNumber, z.number('INVALID_NUMBER').int('NOT_INTEGER').min(0, 'TOO_SMALL').max(1_000_000_000_000, 'TOO_LARGE'))
+export const yen = z.preprocess(toNumber, z.number(typeError('INVALID_NUMBER')).int('NOT_INTEGER').min(0, 'TOO_SMALL').max(1_000_000_000_000, 'TOO_LARGE'))
 
 export const wholeNumber = (min: number, max: number) =>
-  z.preprocess(toNumber, z.number('INVALID_NUMBER').int('NOT_INTEGER').min(min, 'TOO_SMALL').max(max, 'TOO_LARGE'))
+  z.preprocess(toNumber, z.number(typeError('INVALID_NUMBER')).int('NOT_INTEGER').min(min, 'TOO_SMALL').max(max, 'TOO_LARGE'))
 
 /** Optional free text: trimmed, '' becomes null (clears the column). */
 export const optionalText = (max: number) =>

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { fail, invalid, parseWith, type Failure } from '../result'
-import { blank, isoDate, toNumber } from '../validation'
+import { blank, isoDate, toNumber, typeError } from '../validation'
 import type { FieldDefinition } from './schemas'
 
 export type CustomValues = Record<string, string | number>
@@ -10,10 +10,10 @@ function valueSchema(def: FieldDefinition): z.ZodType {
   let schema: z.ZodType
   switch (def.fieldType) {
     case 'text':
-      schema = z.string('INVALID').max(opts.maxLength ?? 200, 'TOO_LONG')
+      schema = z.string(typeError('INVALID')).max(opts.maxLength ?? 200, 'TOO_LONG')
       break
     case 'number': {
-      let n = z.number('INVALID_NUMBER')
+      let n = z.number(typeError('INVALID_NUMBER'))
       if (opts.min !== undefined) n = n.min(opts.min, 'TOO_SMALL')
       if (opts.max !== undefined) n = n.max(opts.max, 'TOO_LARGE')
       schema = z.preprocess(toNumber, n)
@@ -28,7 +28,7 @@ function valueSchema(def: FieldDefinition): z.ZodType {
       // A CSV cell or an old form may carry the label; the stored value is the choice's value.
       schema = z.preprocess(
         (v) => (typeof v === 'string' ? (byLabel.get(v.trim()) ?? v.trim()) : v),
-        z.string('INVALID_CHOICE').refine((v) => choices.some((c) => c.value === v), 'INVALID_CHOICE'),
+        z.string(typeError('INVALID_CHOICE')).refine((v) => choices.some((c) => c.value === v), 'INVALID_CHOICE'),
       )
       break
     }
