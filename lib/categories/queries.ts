@@ -9,8 +9,9 @@ export type Category = typeof toolCategories.$inferSelect
 
 /** Categories in display order with the number of tools in each (deleted tools not counted). */
 export async function listCategories(tx: Tx, params: { includeInactive?: boolean } = {}) {
-  const count = sql<number>`(select count(*)::int from ${tools} t where t.organization_id = ${toolCategories.organizationId}
-    and t.category_id = ${toolCategories.id} and t.deleted_at is null)`
+  // Qualified by hand: drizzle leaves columns unqualified in a one-table select, which the subquery would capture.
+  const count = sql<number>`(select count(*)::int from ${tools} t where t.organization_id = "tool_categories"."organization_id"
+    and t.category_id = "tool_categories"."id" and t.deleted_at is null)`
   const found = await tx
     .select({ category: toolCategories, toolCount: count })
     .from(toolCategories)

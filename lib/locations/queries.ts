@@ -12,8 +12,9 @@ const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => '\\' + c)
 export async function listLocations(tx: Tx, params: LocationListQuery = {}) {
   const p = locationListQuery.parse(params)
   const q = p.q ? `%${likeEscape(p.q.normalize('NFKC').toLowerCase())}%` : null
-  const toolCount = sql<number>`(select count(*)::int from ${tools} t where t.organization_id = ${locations.organizationId}
-    and t.current_location_id = ${locations.id} and t.deleted_at is null)`
+  // Qualified by hand: drizzle leaves columns unqualified in a one-table select, which the subquery would capture.
+  const toolCount = sql<number>`(select count(*)::int from ${tools} t where t.organization_id = "locations"."organization_id"
+    and t.current_location_id = "locations"."id" and t.deleted_at is null)`
   const found = await tx
     .select({ location: locations, toolCount })
     .from(locations)

@@ -165,8 +165,9 @@ export async function restoreTool(tx: Tx, input: { id: string }): Promise<Result
  */
 export async function purgeExpiredTools(tx: Tx, params: { now?: Date } = {}): Promise<{ count: number; storageKeys: string[] }> {
   const now = params.now ?? new Date()
+  // "tools"."organization_id" by hand: drizzle leaves it unqualified in a one-table delete, and the subquery would capture it.
   const retention = sql`make_interval(months => coalesce((select s.trash_retention_months from ${registerSettings} s
-    where s.organization_id = ${tools.organizationId}), 36))`
+    where s.organization_id = "tools"."organization_id"), 36))`
   const expired = and(isNotNull(tools.deletedAt), lt(tools.deletedAt, sql`${now.toISOString()}::timestamptz - ${retention}`))
   const files = await tx
     .select({ key: toolAttachments.storageKey, thumb: toolAttachments.thumbnailKey })

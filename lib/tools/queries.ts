@@ -82,8 +82,8 @@ function filters(p: ToolListParams): SQL | undefined {
 }
 
 const holder = alias(users, 'holder')
-const coverThumbnail = sql<string | null>`(select a.thumbnail_key from ${toolAttachments} a where a.organization_id = ${tools.organizationId}
-  and a.tool_id = ${tools.id} and a.kind = 'photo' order by a.display_order, a.created_at limit 1)`
+const coverThumbnail = sql<string | null>`(select a.thumbnail_key from ${toolAttachments} a where a.organization_id = "tools"."organization_id"
+  and a.tool_id = "tools"."id" and a.kind = 'photo' order by a.display_order, a.created_at limit 1)`
 
 const listColumns = {
   id: tools.id,
@@ -193,8 +193,8 @@ export async function findToolIdByCode(tx: Tx, params: { code: string }): Promis
 
 /** The trash: deleted tools, most recently deleted first, with the date each will be purged. */
 export async function listTrash(tx: Tx, params: { limit?: number } = {}) {
-  const purgeOn = sql<string>`(${tools.deletedAt} + make_interval(months => coalesce((select s.trash_retention_months from register_settings s
-    where s.organization_id = ${tools.organizationId}), 36)))`
+  const purgeOn = sql<string>`("tools"."deleted_at" + make_interval(months => coalesce((select s.trash_retention_months from register_settings s
+    where s.organization_id = "tools"."organization_id"), 36)))`
   return baseQuery(tx, { purgeAfter: purgeOn })
     .where(isNotNull(tools.deletedAt))
     .orderBy(desc(tools.deletedAt), asc(tools.id))
