@@ -8,6 +8,7 @@ import { customFieldDefinitions, locations, registerSettings, toolCategories, to
 import type { SeedCompany, SeededCompany } from '../db/seed'
 import { getStorage } from '../storage'
 import type { Storage } from '../storage/types'
+import { todayIso } from '../validation'
 import { seedPlaces, seedTools } from './seed-data'
 
 /** A small deterministic generator, so each demo company looks the same on every machine. */
@@ -115,6 +116,8 @@ export async function seedToolRegister(tx: Tx, company: SeededCompany, spec: See
 
   const rows: (typeof tools.$inferInsert)[] = []
   let n = 0
+  let calibratedCount = 0
+  const today = todayIso()
   for (const item of seedTools) {
     for (let copy = 0; copy < item.count[electrical ? 1 : 0]; copy++) {
       n++
@@ -122,8 +125,8 @@ export async function seedToolRegister(tx: Tx, company: SeededCompany, spec: See
       const atSite = !item.stock && rnd() < 0.45
       const fields: Record<string, unknown> = {}
       if (item.calibrated) {
-        // Every eighth instrument is overdue for calibration, so the alerts have something to show.
-        const calibrated = n % 8 === 0 ? addDays('2025-06-01', Math.floor(rnd() * 90)) : addDays('2026-01-10', Math.floor(rnd() * 280))
+        // Every fourth instrument is overdue for calibration, so the alerts have something to show.
+        const calibrated = addDays(today, calibratedCount++ % 4 === 0 ? -380 - Math.floor(rnd() * 90) : -20 - Math.floor(rnd() * 300))
         Object.assign(fields, { calibration_date: calibrated, next_calibration: addYears(calibrated, 1), calibration_certificate: `CERT-${calibrated.slice(0, 4)}-${String(n).padStart(4, '0')}` })
       }
       rows.push({
