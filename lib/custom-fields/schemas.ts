@@ -35,7 +35,7 @@ export interface FieldDefinition {
 
 const definitionFields = {
   label: requiredText(60),
-  options: z.preprocess((v) => blank(v) ?? {}, fieldOptionsSchema),
+  options: z.preprocess((v) => blank(v) ?? {}, fieldOptionsSchema).optional(),
   isRequired: z.boolean().default(false),
   displayOrder: wholeNumber(0, 10_000).default(0),
   isDueDate: z.boolean().default(false),

@@ -71,7 +71,7 @@ describe('field definitions', () => {
     ])
     expect(parse({ entityType: 'tool', fieldKey: 'Due Date', label: '期限', fieldType: 'date' }).error?.issues[0]?.message).toBe('INVALID_FIELD_KEY')
     const ok = parse({ entityType: 'location', fieldKey: 'site_no', label: '工事番号', fieldType: 'text' })
-    expect(ok.data).toMatchObject({ isRequired: false, isDueDate: false, displayOrder: 0, options: {} })
+    expect(ok.data).toMatchObject({ isRequired: false, isDueDate: false, displayOrder: 0 })
     expect(
       parse({ entityType: 'tool', fieldKey: 'size', label: 'サイズ', fieldType: 'select', options: { choices: [{ value: 'a', label: 'A' }, { value: 'a', label: 'B' }] } }).error
         ?.issues[0]?.message,
