@@ -6,8 +6,6 @@ export const blank = (v: unknown) => (v === null || (typeof v === 'string' && v.
 /** A type error's code: REQUIRED when nothing was given, else `code`. */
 export const typeError = (code: string) => ({ error: (issue: { input?: unknown }) => (issue.input === undefined || issue.input === null ? 'REQUIRED' : code) })
 
-const halfWidth = (v: unknown) => (typeof v === 'string' ? v.normalize('NFKC').trim() : v)
-
 /** A calendar date as 'YYYY-MM-DD'; also reads '2024/4/1' and full-width digits. */
 export function toIsoDate(value: string): string | null {
   const m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(value.normalize('NFKC').trim())
@@ -44,14 +42,11 @@ export const optionalText = (max: number) =>
 /** Optional value of any schema where '' or null clears it. */
 export const nullable = <S extends z.ZodType>(schema: S) => z.preprocess((v) => (v === undefined ? undefined : (blank(v) ?? null)), schema.nullable().optional())
 
-export const requiredText = (max: number) => z.preprocess(halfWidthTrim, z.string('REQUIRED').min(1, 'REQUIRED').max(max, 'TOO_LONG'))
-
-function halfWidthTrim(v: unknown) {
-  return typeof v === 'string' ? v.trim() : v
-}
+/** Text that must be given: trimmed, at most `max` characters. */
+export const requiredText = (max: number) =>
+  z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), z.string('REQUIRED').min(1, 'REQUIRED').max(max, 'TOO_LONG'))
 
 export const uuid = z.uuid('INVALID')
-export { halfWidth }
 
 /** Today's date in Japan (where the companies work), as 'YYYY-MM-DD'. */
 export function todayIso(now = new Date(), timeZone = 'Asia/Tokyo'): string {

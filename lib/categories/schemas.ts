@@ -5,14 +5,15 @@ import { nullable, requiredText, uuid, wholeNumber } from '../validation'
 const fields = {
   name: requiredText(40),
   codePrefix: codePrefixSchema,
-  displayOrder: wholeNumber(0, 10_000).default(0),
-  isActive: z.boolean().default(true),
+  displayOrder: wholeNumber(0, 10_000),
+  isActive: z.boolean(),
   usefulLifeYears: nullable(wholeNumber(1, 50)),
 }
 
-export const categoryInput = z.object(fields)
+export const categoryInput = z.object({ ...fields, displayOrder: fields.displayOrder.default(0), isActive: fields.isActive.default(true) })
 export type CategoryInput = z.input<typeof categoryInput>
 
+/** Only what is given changes (no defaults: an edit never resets what it does not mention). */
 export const categoryUpdate = z.object({ id: uuid, ...fields }).partial({ name: true, codePrefix: true, displayOrder: true, isActive: true })
 export type CategoryUpdate = z.input<typeof categoryUpdate>
 

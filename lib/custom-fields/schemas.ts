@@ -36,9 +36,9 @@ export interface FieldDefinition {
 const definitionFields = {
   label: requiredText(60),
   options: z.preprocess((v) => blank(v) ?? {}, fieldOptionsSchema).optional(),
-  isRequired: z.boolean().default(false),
-  displayOrder: wholeNumber(0, 10_000).default(0),
-  isDueDate: z.boolean().default(false),
+  isRequired: z.boolean(),
+  displayOrder: wholeNumber(0, 10_000),
+  isDueDate: z.boolean(),
   categoryId: nullable(uuid),
 }
 
@@ -59,6 +59,9 @@ export const fieldDefinitionInput = z
     fieldKey: z.string().regex(FIELD_KEY, 'INVALID_FIELD_KEY'),
     fieldType: z.enum(fieldTypes),
     ...definitionFields,
+    isRequired: definitionFields.isRequired.default(false),
+    displayOrder: definitionFields.displayOrder.default(0),
+    isDueDate: definitionFields.isDueDate.default(false),
   })
   .superRefine(checkOptions)
 export type FieldDefinitionInput = z.input<typeof fieldDefinitionInput>

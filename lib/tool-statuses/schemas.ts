@@ -19,12 +19,17 @@ const color = z.preprocess((v) => (typeof v === 'string' ? v.trim().toLowerCase(
 const fields = {
   label: requiredText(30),
   color,
-  baseStatus: z.enum(baseStatuses).default('normal'),
-  displayOrder: wholeNumber(0, 10_000).default(0),
-  isActive: z.boolean().default(true),
+  baseStatus: z.enum(baseStatuses),
+  displayOrder: wholeNumber(0, 10_000),
+  isActive: z.boolean(),
 }
 
-export const toolStatusInput = z.object(fields)
+export const toolStatusInput = z.object({
+  ...fields,
+  baseStatus: fields.baseStatus.default('normal'),
+  displayOrder: fields.displayOrder.default(0),
+  isActive: fields.isActive.default(true),
+})
 export type ToolStatusInput = z.input<typeof toolStatusInput>
 export const toolStatusUpdate = z.object({ id: uuid, ...fields }).partial({ label: true, color: true, baseStatus: true, displayOrder: true, isActive: true })
 export type ToolStatusUpdate = z.input<typeof toolStatusUpdate>

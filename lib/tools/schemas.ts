@@ -22,7 +22,7 @@ const editable = {
   statusId: nullable(uuid),
   currentLocationId: nullable(uuid),
   currentHolderId: nullable(uuid),
-  managementType: z.enum(managementTypes, 'INVALID_CHOICE').default('individual'),
+  managementType: z.enum(managementTypes, 'INVALID_CHOICE'),
   currentQuantity: nullable(wholeNumber(0, 10_000_000)),
   unit: optionalText(10),
   minStockAlert: nullable(wholeNumber(0, 10_000_000)),
@@ -39,9 +39,10 @@ function quantityRules(v: { managementType?: ManagementType; currentQuantity?: n
 }
 
 /** The tool form and the create command share this schema (react-hook-form resolver on the client). */
-export const toolInput = z.object(editable).superRefine(quantityRules)
+export const toolInput = z.object({ ...editable, managementType: editable.managementType.default('individual') }).superRefine(quantityRules)
 export type ToolInput = z.input<typeof toolInput>
 
+/** Only what is given changes (no defaults here: an edit never resets a field it does not mention). */
 export const toolUpdate = z.object({ id: uuid, ...editable }).partial({ categoryId: true, name: true, managementType: true })
 export type ToolUpdate = z.input<typeof toolUpdate>
 

@@ -59,6 +59,8 @@ describe('categories', () => {
     const all = await t.tenant(admin, (tx) => listCategories(tx))
     must(await t.tenant(admin, (tx) => reorderCategories(tx, { ids: [cat.id, ...all.filter((c) => c.id !== cat.id).map((c) => c.id)] })))
     expect((await t.tenant(admin, (tx) => listCategories(tx)))[0]!.id).toBe(cat.id)
+    const last = all.at(-1)!
+    expect(must(await t.tenant(admin, (tx) => updateCategory(tx, { id: last.id, name: `${last.name}（改）` })))).toMatchObject({ isActive: true, displayOrder: all.length - 1 })
     expect(await t.tenant(admin, (tx) => updateCategory(tx, { id: crypto.randomUUID(), name: 'x' }))).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
     expect(await t.tenant(admin, (tx) => getCategory(tx, { id: cat.id }))).toMatchObject({ name: '溶接機・発電機' })
     must(await t.tenant(admin, (tx) => updateCategory(tx, { id: cat.id, isActive: false })))

@@ -141,6 +141,8 @@ describe('creating and editing tools', () => {
     const negative = await t.tenant(leader, (tx) => updateTool(tx, { id: tape.id, currentQuantity: -1 }))
     expect(negative).toMatchObject({ ok: false, error: { fields: { currentQuantity: 'TOO_SMALL' } } })
     expect(await outcome(t.tenant(leader, (tx) => query(tx, sql`update tools set current_quantity = -1 where id = ${tape.id}`)))).toBe('23514')
+    const renamed = must(await t.tenant(leader, (tx) => updateTool(tx, { id: tape.id, name: '養生テープ 緑' })))
+    expect(renamed).toMatchObject({ name: '養生テープ 緑', managementType: 'quantity', currentQuantity: 5, minStockAlert: 10 })
     // Switching to individual management clears the quantity columns.
     const single = must(await t.tenant(leader, (tx) => updateTool(tx, { id: tape.id, managementType: 'individual' })))
     expect(single).toMatchObject({ currentQuantity: null, unit: null, minStockAlert: null })

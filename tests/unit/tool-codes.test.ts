@@ -39,3 +39,17 @@ describe('tool codes', () => {
     expect(codePrefixSchema.safeParse('A1').error?.issues[0]?.message).toBe('INVALID_CODE_PREFIX')
   })
 })
+
+describe('update schemas', () => {
+  it('carry no defaults, so an edit never resets a field it does not mention', async () => {
+    const { toolUpdate, toolInput } = await import('@/lib/tools/schemas')
+    const { categoryUpdate, categoryInput } = await import('@/lib/categories/schemas')
+    const { fieldDefinitionUpdate } = await import('@/lib/custom-fields/schemas')
+    const { toolStatusUpdate, toolStatusInput } = await import('@/lib/tool-statuses/schemas')
+    const id = crypto.randomUUID()
+    for (const schema of [toolUpdate, categoryUpdate, fieldDefinitionUpdate, toolStatusUpdate]) expect(schema.parse({ id })).toEqual({ id })
+    expect(toolInput.parse({ categoryId: id, name: 'x' })).toMatchObject({ managementType: 'individual' })
+    expect(categoryInput.parse({ name: 'x', codePrefix: 'X' })).toMatchObject({ displayOrder: 0, isActive: true })
+    expect(toolStatusInput.parse({ label: 'x', color: '#000000' })).toMatchObject({ baseStatus: 'normal', isActive: true })
+  })
+})
