@@ -1,3 +1,4 @@
+import os from 'node:os'
 import path from 'node:path'
 import { defineConfig } from 'vitest/config'
 
@@ -14,7 +15,8 @@ const dbProject = (name: string, kind: 'pglite' | 'postgres') => ({
     include: ['tests/db/**/*.test.ts'],
     environment: 'node',
     globalSetup: ['tests/db/global-setup.ts'],
-    env: { TEST_DB: kind },
+    // The demo seed stores a few photos: keep them out of the working tree.
+    env: { TEST_DB: kind, DATA_DIR: path.join(os.tmpdir(), 'genba-test-data') },
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

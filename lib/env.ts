@@ -21,6 +21,13 @@ const schema = z.object({
   LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
   OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl(/^https?:\/\//),
   OTEL_SERVICE_NAME: z.preprocess(emptyAsUndefined, z.string().default('genba')),
+  FILE_URL_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, { message: 'must be at least 32 characters' }).optional()),
+  S3_BUCKET: z.preprocess(emptyAsUndefined, z.string().optional()),
+  S3_ENDPOINT: optionalUrl(/^https?:\/\//),
+  S3_REGION: z.preprocess(emptyAsUndefined, z.string().default('auto')),
+  S3_ACCESS_KEY_ID: z.preprocess(emptyAsUndefined, z.string().optional()),
+  S3_SECRET_ACCESS_KEY: z.preprocess(emptyAsUndefined, z.string().optional()),
+  S3_FORCE_PATH_STYLE: z.preprocess(emptyAsUndefined, z.enum(['true', 'false']).default('true')),
 })
 
 export type Env = z.infer<typeof schema>
@@ -48,4 +55,13 @@ export function urlScheme(e: Env = env()): 'http' | 'https' {
   if (e.APP_URL_SCHEME) return e.APP_URL_SCHEME
   const host = e.APP_DOMAIN.split(':')[0] ?? ''
   return host === 'localhost' || host.endsWith('.localhost') || /^[\d.]+$/.test(host) ? 'http' : 'https'
+}
+
+const devFileUrlSecret = 'genba-development-only-file-url-secret-0123456789'
+
+/** The key that signs file links. Outside production a fixed development key stands in; production must set one. */
+export function fileUrlSecret(e: Env = env()): string {
+  if (e.FILE_URL_SECRET) return e.FILE_URL_SECRET
+  if (e.NODE_ENV === 'production') throw new EnvError([{ variable: 'FILE_URL_SECRET', message: 'must be set in production (32+ random characters)' }])
+  return devFileUrlSecret
 }

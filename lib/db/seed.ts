@@ -5,6 +5,7 @@ import { seedCredentials } from '../auth/seed'
 import { idempotencyKeys, memberships, organizations, users } from './schema'
 import type { Role } from './schema/helpers'
 import type { Database, Tx } from './types'
+import { seedToolRegister } from '../tools/seed'
 
 export interface SeedMember {
   role: Role
@@ -78,7 +79,7 @@ export interface SeededCompany {
 
 /** Extra seeding steps that later domains register (tools, locations, movements…), run per company. */
 export type CompanySeeder = (tx: Tx, company: SeededCompany, spec: SeedCompany) => Promise<void>
-export const companySeeders: CompanySeeder[] = [seedCredentials]
+export const companySeeders: CompanySeeder[] = [seedCredentials, seedToolRegister]
 
 async function seedCompany(tx: Tx, spec: SeedCompany): Promise<SeededCompany> {
   const [org] = await tx

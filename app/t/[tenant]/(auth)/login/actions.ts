@@ -13,11 +13,11 @@ import { requestLogger } from '@/lib/log'
 import { fail, type Result } from '@/lib/result'
 import { tenantFromHost } from '@/lib/tenancy/current'
 
-export async function signIn(_previous: Result | null, formData: FormData): Promise<Result> {
+export async function signIn(_previous: Result<null> | null, formData: FormData): Promise<Result<null>> {
   const [tenant, t] = await Promise.all([tenantFromHost(), getTranslations('auth')])
-  if (!tenant) return fail('NOT_FOUND', t('invalidCredentials'))
+  if (!tenant) return fail('NOT_FOUND', { message: t('invalidCredentials') })
   const parsed = signInInput.safeParse(Object.fromEntries(formData))
-  if (!parsed.success) return fail('INVALID_CREDENTIALS', t('invalidCredentials'))
+  if (!parsed.success) return fail('INVALID_CREDENTIALS', { message: t('invalidCredentials') })
   const request = await requestInfo()
   const session = await withSystem(
     'sign-in',
@@ -31,7 +31,7 @@ export async function signIn(_previous: Result | null, formData: FormData): Prom
   )
   if (!session) {
     requestLogger({ requestId: request.requestId, organizationId: tenant.id }).warn({ ip: request.ip }, 'sign-in refused')
-    return fail('INVALID_CREDENTIALS', t('invalidCredentials'))
+    return fail('INVALID_CREDENTIALS', { message: t('invalidCredentials') })
   }
   const cookie = sessionCookie()
   ;(await cookies()).set(cookie.name, session.token, { ...cookie.options, expires: session.expiresAt })
