@@ -6,6 +6,7 @@ import { idempotencyKeys, memberships, organizations, users } from './schema'
 import type { Role } from './schema/helpers'
 import type { Database, Tx } from './types'
 import { seedToolRegister } from '../tools/seed'
+import { seedMovementHistory } from '../movements/seed'
 
 export interface SeedMember {
   role: Role
@@ -79,7 +80,7 @@ export interface SeededCompany {
 
 /** Extra seeding steps that later domains register (tools, locations, movements…), run per company. */
 export type CompanySeeder = (tx: Tx, company: SeededCompany, spec: SeedCompany) => Promise<void>
-export const companySeeders: CompanySeeder[] = [seedCredentials, seedToolRegister]
+export const companySeeders: CompanySeeder[] = [seedCredentials, seedToolRegister, seedMovementHistory]
 
 async function seedCompany(tx: Tx, spec: SeedCompany): Promise<SeededCompany> {
   const [org] = await tx

@@ -1,10 +1,10 @@
 import 'server-only'
-import { and, eq, isNull, sql } from 'drizzle-orm'
+import { and, eq, isNull, or, sql } from 'drizzle-orm'
 import type { Tx } from '../db'
 import { listFieldDefinitions } from '../custom-fields/queries'
 import { validateCustomValues } from '../custom-fields/validation'
 import { attempt } from '../db-errors'
-import { locations, tools } from '../db/schema'
+import { locations, toolStock, tools } from '../db/schema'
 import { fail, ok, parseInput, type Result } from '../result'
 import { currentOrg } from '../tenant-sql'
 import { todayIso } from '../validation'
@@ -69,10 +69,16 @@ export async function closeSite(tx: Tx, input: CloseSiteInput): Promise<Result<L
   if (!row) return fail('NOT_FOUND')
   if (row.type !== 'site') return fail('NOT_A_SITE')
   if (!row.isActive) return fail('SITE_ALREADY_CLOSED')
+  // Individual tools standing there, and quantity tools with units there.
   const [{ count } = { count: 0 }] = await tx
     .select({ count: sql<number>`count(*)::int` })
     .from(tools)
-    .where(and(eq(tools.currentLocationId, row.id), isNull(tools.deletedAt)))
+    .where(
+      and(
+        isNull(tools.deletedAt),
+        or(eq(tools.currentLocationId, row.id), sql`exists (select 1 from ${toolStock} s where s.organization_id = ${tools.organizationId} and s.tool_id = ${tools.id} and s.location_id = ${row.id} and s.quantity > 0)`),
+      ),
+    )
   if (Number(count) > 0) return fail('SITE_HAS_TOOLS', { details: { count: Number(count) } })
   const endsOn = parsed.data.endsOn ?? todayIso()
   if (row.startsOn && endsOn < row.startsOn) return fail('VALIDATION', { fields: { endsOn: 'ENDS_BEFORE_START' } })

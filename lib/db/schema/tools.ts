@@ -144,7 +144,10 @@ export const tools = pgTable(
     currentLocationId: uuid('current_location_id'),
     currentHolderId: uuid('current_holder_id'),
     managementType: text('management_type', { enum: ['individual', 'quantity'] }).notNull().default('individual'),
+    /** Quantity tools: units at the home location (current_location_id); units away are in tool_stock. */
     currentQuantity: integer('current_quantity'),
+    /** The device time of the latest move applied (offline moves older than this no longer apply). */
+    lastMovedAt: timestamp('last_moved_at', { withTimezone: true }),
     unit: text('unit'),
     /** Low-stock threshold for quantity-managed tools (seed 004 §5.2 min_stock_alert). */
     minStockAlert: integer('min_stock_alert'),
