@@ -49,6 +49,8 @@ export default defineConfig({
       DATA_DIR: process.env.E2E_DATA_DIR,
       DATABASE_URL: '',
       SEED_DEMO: 'true',
+      // next start runs in production mode, where signed file links need a real secret.
+      FILE_URL_SECRET: 'e2e-only-file-url-secret-0123456789abcdef',
       LOG_LEVEL: 'warn',
     },
   },

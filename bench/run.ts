@@ -43,7 +43,7 @@ if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) {
   if (sh(path.join(root, 'node_modules', '.bin', 'next'), ['build'], { cwd: root }) !== 0) process.exit(1)
 }
 
-const app = await startServer(PORT, { DATABASE_URL: withDb(appServer), APP_DOMAIN: `localhost:${PORT}` })
+const app = await startServer(PORT, { DATABASE_URL: withDb(appServer), APP_DOMAIN: `localhost:${PORT}`, FILE_URL_SECRET: 'bench-only-file-url-secret-0123456789abcdef' })
 const host = `demo.localhost:${PORT}`
 const cookie = `genba_session=${token}`
 const results: LoadResult[] = []

@@ -1,0 +1,17 @@
+// GET <company>/api/scan?q=<scanned text or typed code> — the card of the tool a label or code names.
+import { getTranslations } from 'next-intl/server'
+import { withTenant } from '@/lib/db'
+import { apiError } from '@/lib/http/errors'
+import { memberOrError } from '@/lib/http/member'
+import { parseScanned } from '@/lib/scan/parse'
+import { scanCard } from '@/lib/scan/queries'
+
+export async function GET(request: Request) {
+  const auth = await memberOrError('viewer')
+  if ('response' in auth) return auth.response
+  const t = await getTranslations('errors')
+  const target = parseScanned(new URL(request.url).searchParams.get('q') ?? '')
+  const card = target ? await withTenant(auth.member.ctx, (tx) => scanCard(tx, target)) : null
+  if (!card) return apiError(404, 'TOOL_NOT_FOUND', t('TOOL_NOT_FOUND'))
+  return Response.json(card, { headers: { 'Cache-Control': 'private, no-store' } })
+}
