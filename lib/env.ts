@@ -21,6 +21,9 @@ const schema = z.object({
   LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
   OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl(/^https?:\/\//),
   OTEL_SERVICE_NAME: z.preprocess(emptyAsUndefined, z.string().default('genba')),
+  REDIS_URL: optionalUrl(/^rediss?:\/\//),
+  SMTP_URL: optionalUrl(/^smtps?:\/\//),
+  MAIL_FROM: z.preprocess(emptyAsUndefined, z.string().default('Genba <no-reply@genba.localhost>')),
 })
 
 export type Env = z.infer<typeof schema>

@@ -4,6 +4,8 @@ export interface ActionError {
   message: string
   /** Field name → translated message, for inline errors. */
   fields?: Record<string, string>
+  /** RATE_LIMITED only: seconds until trying again makes sense (what Retry-After would say). */
+  retryAfter?: number
 }
 
 export type Result<T = undefined> = { ok: true; data: T } | { ok: false; error: ActionError }
@@ -13,4 +15,9 @@ export const ok = <T = undefined>(data?: T): Result<T> => ({ ok: true, data: dat
 export const fail = (code: string, message: string, fields?: Record<string, string>): { ok: false; error: ActionError } => ({
   ok: false,
   error: fields ? { code, message, fields } : { code, message },
+})
+
+export const rateLimited = (message: string, retryAfter: number): { ok: false; error: ActionError } => ({
+  ok: false,
+  error: { code: 'RATE_LIMITED', message, retryAfter },
 })
