@@ -55,5 +55,8 @@ export const passwordChangeInput = z.object({ currentPassword: z.string().min(1)
 export const disableTwoFactorInput = z.object({ password: z.string().min(1).max(PASSWORD_MAX) })
 
 export const memberInput = z.object({ userId: z.uuid() })
+export const invitationIdInput = z.object({ id: z.uuid() })
+export const sessionIdInput = z.object({ sessionId: z.uuid() })
+export const companyIdInput = z.object({ organizationId: z.uuid() })
 export const roleChangeInput = z.object({ userId: z.uuid(), role: z.enum(invitableRoles) })
 export const companySecurityInput = z.object({ requireTwoFactor: checkbox })

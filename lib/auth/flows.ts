@@ -13,7 +13,7 @@ import { issueAuthToken, peekAuthToken, redeemAuthToken } from './auth-tokens'
 import { requestPasswordReset, resetPassword } from './password-reset'
 import { createSession } from './sessions'
 import { auditSignIn, checkPassword } from './sign-in'
-import { verifySecondFactor } from './two-factor'
+import { confirmEnrolment, verifySecondFactor } from './two-factor'
 import type { Locale } from '../i18n/locale'
 import type { Role } from './roles'
 
@@ -202,4 +202,22 @@ export async function resetPasswordWithToken(
   if (blocked) return limited(blocked)
   const done = await withSystem('password reset', (tx) => resetPassword(tx, { organizationId: tenant.id, ...input }), { organizationId: tenant.id, request })
   return done ? { ok: true } : { ok: false, reason: 'invalid' }
+}
+
+/** Confirms two-factor enrolment with a code; 5 wrong codes per 10 minutes, like sign-in. */
+export async function confirmTwoFactor(
+  ctx: { organizationId: string; userId: string; request?: RequestInfo },
+  code: string,
+): Promise<{ ok: true; recoveryCodes: string[] } | { ok: false; reason: 'invalid' } | { ok: false; reason: 'rate_limited'; retryAfter: number }> {
+  const key = limitKey(ctx.organizationId, ctx.userId)
+  const blocked = await checkLimit('twoFactor', key)
+  if (blocked) return limited(blocked)
+  const codes = await withSystem('two-factor enrolment', (tx) => confirmEnrolment(tx, { ...ctx, code }), {
+    organizationId: ctx.organizationId,
+    actorId: ctx.userId,
+    request: ctx.request,
+  })
+  if (codes) return { ok: true, recoveryCodes: codes }
+  const now = await hitLimit('twoFactor', key)
+  return now ? limited(now) : { ok: false, reason: 'invalid' }
 }

@@ -1,13 +1,11 @@
 'use server'
 
-import { cookies } from 'next/headers'
 import { redirect } from 'next/navigation'
 import { getTranslations } from 'next-intl/server'
-import { sessionCookie } from '@/lib/auth/config'
+import { setChallengeCookie, setSessionCookie } from '@/lib/auth/cookie'
+import { signInWithPassword } from '@/lib/auth/flows'
 import { safeNextPath, signInInput } from '@/lib/auth/schemas'
-import { createSession } from '@/lib/auth/sessions'
-import { auditSignIn, checkPassword } from '@/lib/auth/sign-in'
-import { withSystem } from '@/lib/db'
+import { tooMany } from '@/lib/http/action-results'
 import { requestInfo } from '@/lib/http/request'
 import { fail, type Result } from '@/lib/result'
 import { tenantFromHost } from '@/lib/tenancy/current'
@@ -17,19 +15,13 @@ export async function signIn(_previous: Result | null, formData: FormData): Prom
   if (!tenant) return fail('NOT_FOUND', t('invalidCredentials'))
   const parsed = signInInput.safeParse(Object.fromEntries(formData))
   if (!parsed.success) return fail('INVALID_CREDENTIALS', t('invalidCredentials'))
-  const request = await requestInfo()
-  const session = await withSystem(
-    'sign-in',
-    async (tx) => {
-      const check = await checkPassword(tx, { organizationId: tenant.id, ...parsed.data })
-      if (!check.ok) return null
-      await auditSignIn(tx, tenant.id, check.userId, 'password')
-      return createSession(tx, { organizationId: tenant.id, userId: check.userId, ip: request.ip, userAgent: request.userAgent })
-    },
-    { organizationId: tenant.id, request },
-  )
-  if (!session) return fail('INVALID_CREDENTIALS', t('invalidCredentials'))
-  const cookie = sessionCookie()
-  ;(await cookies()).set(cookie.name, session.token, { ...cookie.options, expires: session.expiresAt })
-  redirect(safeNextPath(parsed.data.next))
+  const outcome = await signInWithPassword(tenant, parsed.data, await requestInfo())
+  if (!outcome.ok) return outcome.reason === 'rate_limited' ? tooMany(outcome.retryAfter) : fail('INVALID_CREDENTIALS', t('invalidCredentials'))
+  const next = safeNextPath(parsed.data.next)
+  if ('twoFactor' in outcome) {
+    await setChallengeCookie(outcome.twoFactor)
+    redirect(`/login/two-factor?next=${encodeURIComponent(next)}`)
+  }
+  await setSessionCookie(outcome.session)
+  redirect(next)
 }
