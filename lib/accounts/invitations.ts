@@ -38,7 +38,11 @@ export async function createInvitation(tx: Tx, ctx: TenantContext, input: { emai
   const token = newToken()
   const expiresAt = new Date(Date.now() + INVITATION_DAYS * 24 * 60 * 60 * 1000)
   const id = crypto.randomUUID()
-  await tx.insert(invitations).values({ organizationId: ctx.organizationId, id, email: input.email, role: input.role, tokenHash: tokenHash(token), invitedBy: ctx.userId, expiresAt })
+  // Only the columns members may insert (drizzle would name every column, defaults included).
+  await tx.execute(
+    sql`insert into invitations (organization_id, id, email, role, token_hash, invited_by, expires_at)
+        values (${ctx.organizationId}, ${id}, ${input.email}, ${input.role}, ${tokenHash(token)}, ${ctx.userId}, ${expiresAt.toISOString()})`,
+  )
   return { ok: true, id, token, expiresAt }
 }
 

@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm'
-import { RateLimiterRes, RateLimiterStoreAbstract } from 'rate-limiter-flexible'
+import { RateLimiterRes } from 'rate-limiter-flexible'
+// The documented base class for custom stores; the package root does not export it at run time.
+import RateLimiterStoreAbstract from 'rate-limiter-flexible/lib/RateLimiterStoreAbstract.js'
 import { rows } from '../db/sql'
 import type { Tx } from '../db/types'
 
