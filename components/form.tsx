@@ -1,6 +1,6 @@
 'use client'
 
-import { useState } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 import type { Result } from '@/lib/result'
 
 /** A labelled input that keeps what was typed across a failed submit (React resets uncontrolled fields). */
@@ -17,11 +17,23 @@ export function TextField({
   'name' | 'defaultValue' | 'value'
 >) {
   const [value, setValue] = useState(defaultValue)
-  const describedBy = [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(' ') || undefined
+  const id = useId()
+  const ref = useRef<HTMLInputElement>(null)
+  // What was typed before hydration (a slow phone) is in the DOM, not yet in state: adopt it once.
+  useEffect(() => {
+    const typed = ref.current?.value
+    if (typed && typed !== defaultValue) setValue(typed)
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, on mount
+  }, [])
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined
   return (
-    <label className="flex flex-col gap-1 font-bold">
-      {label}
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="font-bold">
+        {label}
+      </label>
       <input
+        ref={ref}
+        id={id}
         className="field"
         name={name}
         value={value}
@@ -34,16 +46,16 @@ export function TextField({
         }}
       />
       {hint ? (
-        <span id={`${name}-hint`} className="text-sm font-normal text-gray-700">
+        <span id={`${id}-hint`} className="text-sm text-gray-700">
           {hint}
         </span>
       ) : null}
       {error ? (
-        <span id={`${name}-error`} className="text-sm font-bold text-red-700">
+        <span id={`${id}-error`} className="text-sm font-bold text-red-700">
           {error}
         </span>
       ) : null}
-    </label>
+    </div>
   )
 }
 

@@ -17,16 +17,18 @@ export function InviteForm({ roles }: { roles: { value: string; label: string }[
         <div className="flex-1">
           <TextField label={t('email')} name="email" type="email" autoComplete="off" inputMode="email" autoCapitalize="none" spellCheck={false} required error={fieldError(state, 'email')} />
         </div>
-        <label className="flex flex-col gap-1 font-bold">
-          {t('role')}
-          <select name="role" defaultValue={roles.find((r) => r.value === 'staff') ? 'staff' : roles[0]?.value} className="field">
+        <div className="flex flex-col gap-1">
+          <label htmlFor="invite-role" className="font-bold">
+            {t('role')}
+          </label>
+          <select id="invite-role" name="role" defaultValue={roles.find((r) => r.value === 'staff') ? 'staff' : roles[0]?.value} className="field">
             {roles.map((r) => (
               <option key={r.value} value={r.value}>
                 {r.label}
               </option>
             ))}
           </select>
-        </label>
+        </div>
         <button type="submit" className="btn btn-primary" disabled={pending}>
           {t('invite')}
         </button>
