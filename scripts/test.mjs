@@ -46,12 +46,14 @@ function ensureSystemPackages() {
   const missing = []
   if (!existsSync('/usr/bin/chromium')) missing.push('chromium')
   if (needPostgres && !pgBinDir()) missing.push('postgresql')
-  if (missing.length === 0) return
   const aptGet = existsSync('/usr/bin/apt-get')
+  // Optional: the rate-limit tests also run against a real Redis (the REDIS_URL path) when it is there.
+  if (!existsSync('/usr/bin/redis-server') && aptGet && (isRoot || canSudo())) missing.push('redis-server')
+  if (missing.length === 0) return
   if (!aptGet || !(isRoot || canSudo())) {
     stop(
       `missing ${missing.join(' and ')}.\nInstall with:  sudo apt-get install -y ${missing.join(' ')}\n` +
-        `(Chromium must be at /usr/bin/chromium. Instead of a local PostgreSQL you may set TEST_DATABASE_ADMIN_URL and DATABASE_URL_TEST; see README.)`,
+        `(Chromium must be at /usr/bin/chromium; without redis-server the Redis rate-limit test is skipped. Instead of a local PostgreSQL you may set TEST_DATABASE_ADMIN_URL and DATABASE_URL_TEST; see README.)`,
     )
   }
   console.log(`Installing ${missing.join(', ')} with apt-get…`)
