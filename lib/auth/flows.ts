@@ -35,11 +35,12 @@ export type SignInOutcome =
   | { ok: false; reason: 'invalid' }
   | { ok: false; reason: 'rate_limited'; retryAfter: number }
 
-/** Email and password on a company's host: 5 failures per 10 minutes per account and IP, then 429. */
+/** Email and password on a company's host: 5 failures per 10 minutes per account and IP (20 per account from anywhere), then 429. */
 export async function signInWithPassword(tenant: PublicTenant, input: { email: string; password: string }, request: RequestInfo): Promise<SignInOutcome> {
   const accountKey = limitKey(tenant.id, input.email, request.ip)
+  const anywhereKey = limitKey(tenant.id, input.email)
   const ipKey = limitKey(request.ip)
-  const blocked = (await checkLimit('signIn', accountKey)) ?? (await checkLimit('signInIp', ipKey))
+  const blocked = (await checkLimit('signIn', accountKey)) ?? (await checkLimit('signInAccount', anywhereKey)) ?? (await checkLimit('signInIp', ipKey))
   if (blocked) return limited(blocked)
   const result = await withSystem(
     'sign-in',
@@ -53,7 +54,7 @@ export async function signInWithPassword(tenant: PublicTenant, input: { email: s
     { organizationId: tenant.id, request },
   )
   if (!result) {
-    await Promise.all([hitLimit('signIn', accountKey), hitLimit('signInIp', ipKey)])
+    await Promise.all([hitLimit('signIn', accountKey), hitLimit('signInAccount', anywhereKey), hitLimit('signInIp', ipKey)])
     return { ok: false, reason: 'invalid' }
   }
   await clearLimit('signIn', accountKey)
@@ -129,7 +130,7 @@ export async function switchCompany(userId: string, organizationId: string, requ
 
 export type RegisterFlowOutcome = RegisterOutcome | { ok: false; reason: 'rate_limited'; retryAfter: number }
 
-/** Company sign-up on the apex: 10 per hour per IP. */
+/** Company sign-up on the apex: 20 per hour per IP. */
 export async function registerCompanyFlow(input: RegisterInput, request: RequestInfo): Promise<RegisterFlowOutcome> {
   const blocked = await hitLimit('signUp', limitKey(request.ip))
   if (blocked) return limited(blocked)

@@ -9,6 +9,8 @@ import { RateLimiterDatabase } from './store'
 export const limits = {
   /** Failed sign-ins per account (company + email) and IP. */
   signIn: { points: 5, duration: 600 },
+  /** Failed sign-ins per account from anywhere (addresses can be many); higher, so others cannot lock it cheaply. */
+  signInAccount: { points: 20, duration: 600 },
   /** Failed sign-ins from one IP across accounts (password spraying). */
   signInIp: { points: 50, duration: 600 },
   /** Failed two-factor codes per account. */
@@ -19,7 +21,7 @@ export const limits = {
   /** Invitation accepts (and bad invitation tokens) per IP. */
   invitationAccept: { points: 10, duration: 600 },
   /** Company sign-ups per IP. */
-  signUp: { points: 10, duration: 3600 },
+  signUp: { points: 20, duration: 3600 },
   /** Token exchanges at /auth/handoff per IP. */
   handoff: { points: 30, duration: 60 },
 } as const

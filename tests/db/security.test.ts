@@ -73,6 +73,14 @@ describe('sign-in flow', () => {
     expect(await signInWithPassword(tenantA, { email, password: DEMO_PASSWORD }, { ip: freshIp() })).toMatchObject({ ok: true })
   })
 
+  it('an account attacked from many addresses is limited after 20 failures', async () => {
+    const email = member('sakura-denki', 'viewer').email
+    const results = []
+    for (let i = 0; i < 21; i++) results.push(await signInWithPassword(tenantB, { email, password: 'spray-' + i }, { ip: freshIp() }))
+    expect(results.slice(0, 20).every((r) => !r.ok && r.reason === 'invalid')).toBe(true)
+    expect(results[20]).toMatchObject({ ok: false, reason: 'rate_limited' })
+  })
+
   it('asks for a code when two-factor is on, and creates no session before it', async () => {
     const leader = member('sakura-denki', 'leader')
     const enrolment = await t.system((tx) => startEnrolment(tx, { userId: leader.userId, email: leader.email, issuer: 'Genba' }))

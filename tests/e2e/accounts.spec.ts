@@ -80,6 +80,8 @@ test('forgot password: same answer for anyone, a mailed link, a new password, ev
   const visitor = await other.newPage()
   await open(visitor, url(sub, '/login'))
   await visitor.getByRole('link', { name: 'パスワードを忘れた場合' }).click()
+  await expect(visitor.getByRole('heading', { name: 'パスワードの再設定' })).toBeVisible()
+  await visitor.waitForLoadState('networkidle')
   await visitor.getByLabel('メールアドレス', { exact: true }).fill('nobody@example.jp')
   await visitor.getByRole('button', { name: '再設定リンクを送る' }).click()
   const answer = '登録されているメールアドレスであれば、再設定用のリンクを送りました。メールをご確認ください（30分有効）。'
@@ -184,4 +186,19 @@ test('my sessions: see this device and end another one', async ({ page, browser 
   await open(phone, url(sub, '/'))
   await expect(phone).toHaveURL(/\/login/)
   await other.close()
+})
+
+test('one login, two companies: the switcher signs in on the other company through a handoff', async ({ page }) => {
+  const email = `${uniqueSub('futatsu')}@example.jp`
+  const first = uniqueSub('ichi')
+  const second = uniqueSub('ni')
+  await registerCompany(page, { subdomain: first, email, password: PASSWORD, company: '一番建設' })
+  // The same login founds a second company (its password proves it is theirs).
+  await registerCompany(page, { subdomain: second, email, password: PASSWORD, company: '二番電気' })
+  const switcher = page.getByLabel('会社を切り替える')
+  await expect(switcher).toHaveValue(/.+/)
+  await expect(switcher.locator('option')).toHaveText(['一番建設', '二番電気'])
+  await switcher.selectOption({ label: '一番建設' })
+  await expect(page).toHaveURL(url(first, '/'))
+  await expect(page.getByLabel('会社を切り替える').locator('option:checked')).toHaveText('一番建設')
 })

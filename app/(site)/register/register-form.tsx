@@ -61,7 +61,7 @@ export function RegisterForm({ domain }: { domain: string }) {
         </span>
       </label>
       <TextField label={t('ownerName')} name="ownerName" autoComplete="name" required error={fieldError(state, 'ownerName')} />
-      <TextField label={t('email')} name="email" type="email" autoComplete="email" inputMode="email" autoCapitalize="none" spellCheck={false} required error={fieldError(state, 'email')} />
+      <TextField label={t('email')} name="email" type="email" autoComplete="username" inputMode="email" autoCapitalize="none" spellCheck={false} required error={fieldError(state, 'email')} />
       <TextField label={t('password')} name="password" type="password" autoComplete="new-password" required hint={t('passwordHint')} error={fieldError(state, 'password')} />
       <button type="submit" className="btn btn-accent mt-2 w-full" disabled={pending}>
         {pending ? t('submitting') : t('submit')}
