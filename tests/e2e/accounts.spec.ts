@@ -202,3 +202,15 @@ test('one login, two companies: the switcher signs in on the other company throu
   await expect(page).toHaveURL(url(first, '/'))
   await expect(page.getByLabel('会社を切り替える').locator('option:checked')).toHaveText('一番建設')
 })
+
+test('a company that requires two-step sign-in sends its owner to set it up first', async ({ page }) => {
+  const sub = uniqueSub('hissu')
+  await registerCompany(page, { subdomain: sub, email: `${sub}@example.jp`, password: PASSWORD })
+  await open(page, url(sub, '/members'))
+  await page.getByLabel('オーナーと管理者に2段階認証を必須にする').check()
+  await page.getByRole('button', { name: '保存' }).click()
+  await expect(page).toHaveURL(url(sub, '/account/security'))
+  await expect(page.getByRole('main').getByRole('alert')).toHaveText('この会社では、オーナーと管理者に2段階認証が必須です。設定が終わるまで他の画面は使えません。')
+  await open(page, url(sub, '/members'))
+  await expect(page).toHaveURL(url(sub, '/account/security'))
+})

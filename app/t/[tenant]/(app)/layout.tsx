@@ -1,6 +1,4 @@
 import { LogOut } from 'lucide-react'
-import { headers } from 'next/headers'
-import { redirect } from 'next/navigation'
 import { getTranslations } from 'next-intl/server'
 import { signOut } from '@/app/_actions/sign-out'
 import { AppNav, type NavItem } from '@/components/app-nav'
@@ -8,7 +6,7 @@ import { CompanySwitcher } from '@/components/company-switcher'
 import { LanguageSwitch } from '@/components/language-switch'
 import { requireMember } from '@/lib/auth/member'
 import { withTenant } from '@/lib/db'
-import { myCompanies, twoFactorState } from '@/lib/profile/commands'
+import { myCompanies } from '@/lib/profile/commands'
 import { currentTenant } from '@/lib/tenancy/current'
 import { goToCompany } from './account/actions'
 
@@ -17,10 +15,7 @@ export default async function AppLayout({ children, params }: LayoutProps<'/t/[t
   const tenant = await currentTenant((await params).tenant)
   if (!tenant) return children
   const member = await requireMember()
-  const [companies, twoFactor] = await withTenant(member.ctx, async (tx) => [await myCompanies(tx), await twoFactorState(tx)])
-  // A company that requires two-factor sends its owners and admins to set it up before anything else.
-  const path = (await headers()).get('x-genba-path') ?? '/'
-  if (twoFactor.required && !twoFactor.enabled && !path.startsWith('/account/security')) redirect('/account/security')
+  const companies = await withTenant(member.ctx, (tx) => myCompanies(tx))
   const [t, tc] = await Promise.all([getTranslations('nav'), getTranslations('common')])
   const items: NavItem[] = [
     { href: '/', label: t('home'), icon: 'home', primary: true },

@@ -1,12 +1,14 @@
 'use server'
 
 import { refresh } from 'next/cache'
+import { redirect } from 'next/navigation'
 import { after } from 'next/server'
 import { getLocale, getTranslations } from 'next-intl/server'
 import { createInvitation, revokeInvitation } from '@/lib/accounts/invitations'
 import { changeRole, setCompanySecurity, setMemberActive, transferOwnership, type MemberChange } from '@/lib/accounts/members'
 import { companySecurityInput, invitationIdInput, inviteInput, memberInput, roleChangeInput } from '@/lib/accounts/schemas'
-import { requireMember } from '@/lib/auth/member'
+import { requireMember, TWO_FACTOR_SETUP_PATH } from '@/lib/auth/member'
+import { twoFactorState } from '@/lib/profile/commands'
 import { withTenant } from '@/lib/db'
 import { failWith, invalid } from '@/lib/http/action-results'
 import { invitationMail } from '@/lib/mail/templates'
@@ -85,8 +87,10 @@ export async function updateSecurity(_previous: Result | null, formData: FormDat
   const member = await requireMember({ atLeast: 'admin' })
   const parsed = companySecurityInput.safeParse(form(formData))
   if (!parsed.success) return invalid(parsed.error)
-  const done = await withTenant(member.ctx, (tx) => setCompanySecurity(tx, member.tenant.id, parsed.data))
-  if (!done) return failWith('FORBIDDEN')
+  const state = await withTenant(member.ctx, async (tx) => (await setCompanySecurity(tx, member.tenant.id, parsed.data)) && twoFactorState(tx))
+  if (!state) return failWith('FORBIDDEN')
+  // Now required of the person saving it: straight to setting it up (a refresh would land on a redirect).
+  if (state.required && !state.enabled) redirect(TWO_FACTOR_SETUP_PATH)
   refresh()
   return ok()
 }
