@@ -20,6 +20,7 @@ const chromiumArgs = [
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  globalSetup: './tests/e2e/global-setup.ts',
   timeout: 60_000,
   expect: { timeout: 15_000 },
   fullyParallel: true,
@@ -52,6 +53,10 @@ export default defineConfig({
       // next start runs in production mode, where signed file links need a real secret.
       FILE_URL_SECRET: 'e2e-only-file-url-secret-0123456789abcdef',
       LOG_LEVEL: 'warn',
+      // The SMTP server tests/e2e/global-setup.ts starts (mail-server.ts: E2E_PORT + 25).
+      SMTP_URL: `smtp://127.0.0.1:${PORT + 25}`,
+      MAIL_FROM: 'Genba <no-reply@genba.test>',
+      REDIS_URL: '',
     },
   },
 })

@@ -28,6 +28,9 @@ const schema = z.object({
   S3_ACCESS_KEY_ID: z.preprocess(emptyAsUndefined, z.string().optional()),
   S3_SECRET_ACCESS_KEY: z.preprocess(emptyAsUndefined, z.string().optional()),
   S3_FORCE_PATH_STYLE: z.preprocess(emptyAsUndefined, z.enum(['true', 'false']).default('true')),
+  REDIS_URL: optionalUrl(/^rediss?:\/\//),
+  SMTP_URL: optionalUrl(/^smtps?:\/\//),
+  MAIL_FROM: z.preprocess(emptyAsUndefined, z.string().default('Genba <no-reply@genba.localhost>')),
 })
 
 export type Env = z.infer<typeof schema>

@@ -2,22 +2,33 @@ import type { z } from 'zod'
 
 /**
  * The one result shape (STYLE.md): commands and actions return it; code only throws for bugs.
- * `code` and each `fields` value are message keys the UI translates (messages/*.json).
+ * Commands fill `code` and field codes (the UI translates them); server actions that answer a form
+ * directly add the translated `message` and field messages.
  */
 export interface AppError {
   code: string
   message?: string
-  /** Field path ('name', 'customFields.calibration_date') → error code (REQUIRED, TOO_LONG…). */
+  /** Field path ('name', 'customFields.calibration_date') → error code (REQUIRED, TOO_LONG…) or translated message. */
   fields?: Record<string, string>
   details?: Record<string, unknown>
+  /** RATE_LIMITED only: seconds until trying again makes sense (what Retry-After would say). */
+  retryAfter?: number
 }
 
 export type Failure = { ok: false; error: AppError }
-export type Result<T> = { ok: true; data: T } | Failure
+export type Result<T = undefined> = { ok: true; data: T } | Failure
+/** What server actions answering a form return (message always present). */
+export type ActionError = AppError & { message: string }
 
-export const ok = <T>(data: T): Result<T> => ({ ok: true, data })
+export const ok = <T = undefined>(data?: T): Result<T> => ({ ok: true, data: data as T })
 
-export const fail = (code: string, extra: Omit<AppError, 'code'> = {}): Failure => ({ ok: false, error: { code, ...extra } })
+/** fail('CODE', { message, fields, details }) — or, in form actions, fail('CODE', message, fields). */
+export function fail(code: string, extra?: Omit<AppError, 'code'> | string, fields?: Record<string, string>): Failure {
+  if (typeof extra === 'string') return { ok: false, error: fields ? { code, message: extra, fields } : { code, message: extra } }
+  return { ok: false, error: { code, ...extra } }
+}
+
+export const rateLimited = (message: string, retryAfter: number): Failure => ({ ok: false, error: { code: 'RATE_LIMITED', message, retryAfter } })
 
 const isCode = (message: string) => /^[A-Z][A-Z0-9_]+$/.test(message)
 

@@ -2,7 +2,8 @@ import 'server-only'
 import { cookies, headers } from 'next/headers'
 import { forbidden, redirect } from 'next/navigation'
 import { cache } from 'react'
-import { withAnonymous, type TenantContext } from '../db'
+import { withAnonymous, withTenant, type TenantContext } from '../db'
+import { twoFactorState } from '../profile/commands'
 import { requestInfo } from '../http/request'
 import { tenantFromHost } from '../tenancy/current'
 import type { PublicTenant } from '../tenancy/queries'
@@ -34,13 +35,22 @@ export const currentMember = cache(async (): Promise<Member | null> => {
   }
 })
 
-/** For pages: the member, or off to the sign-in page (and back here afterwards); 403 below `atLeast`. */
+/** Where owners and admins set up two-step sign-in when their company requires it. */
+export const TWO_FACTOR_SETUP_PATH = '/account/security'
+
+/**
+ * For pages and actions: the member, or off to the sign-in page (and back here afterwards); 403 below
+ * `atLeast`. An owner or admin of a company that requires two-step sign-in, without it, gets only the
+ * page that sets it up.
+ */
 export async function requireMember(options: { atLeast?: Role } = {}): Promise<Member> {
   const member = await currentMember()
-  if (!member) {
-    const path = (await headers()).get('x-genba-path') ?? '/'
-    redirect(`/login?next=${encodeURIComponent(path)}`)
-  }
+  const path = (await headers()).get('x-genba-path') ?? '/'
+  if (!member) redirect(`/login?next=${encodeURIComponent(path)}`)
   if (options.atLeast && !atLeast(member.role, options.atLeast)) forbidden()
+  if (atLeast(member.role, 'admin') && !path.startsWith(TWO_FACTOR_SETUP_PATH)) {
+    const state = await withTenant(member.ctx, (tx) => twoFactorState(tx))
+    if (state.required && !state.enabled) redirect(TWO_FACTOR_SETUP_PATH)
+  }
   return member
 }

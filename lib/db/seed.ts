@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { runAsSystem } from './context'
 import { rows } from './sql'
+import { seedAccounts } from '../accounts/seed'
 import { seedCredentials } from '../auth/seed'
 import { idempotencyKeys, memberships, organizations, users } from './schema'
 import type { Role } from './schema/helpers'
@@ -80,7 +81,7 @@ export interface SeededCompany {
 
 /** Extra seeding steps that later domains register (tools, locations, movements…), run per company. */
 export type CompanySeeder = (tx: Tx, company: SeededCompany, spec: SeedCompany) => Promise<void>
-export const companySeeders: CompanySeeder[] = [seedCredentials, seedToolRegister, seedMovementHistory]
+export const companySeeders: CompanySeeder[] = [seedCredentials, seedAccounts, seedToolRegister, seedMovementHistory]
 
 async function seedCompany(tx: Tx, spec: SeedCompany): Promise<SeededCompany> {
   const [org] = await tx

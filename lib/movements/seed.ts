@@ -42,6 +42,7 @@ export const seedMovementHistory: CompanySeeder = async (tx, company) => {
     .select({ id: tools.id, type: tools.managementType, at: tools.currentLocationId, holder: tools.currentHolderId, status: tools.status, qty: tools.currentQuantity })
     .from(tools)
     .where(and(eq(tools.organizationId, company.id), isNull(tools.deletedAt)))
+    .orderBy(tools.toolCode)
   const pick = <T>(list: T[]) => list[Math.floor(rnd() * list.length)]!
   const siteIds = new Set(sites.map((s) => s.id))
 
@@ -56,6 +57,7 @@ export const seedMovementHistory: CompanySeeder = async (tx, company) => {
     if (tool.type === 'quantity') {
       // Consumables: a few deliveries to sites in the last weeks; some still there.
       const home = tool.at!
+      const firstConsumable = !register.slice(0, i).some((r) => r.type === 'quantity')
       for (let k = 0; k < 1 + Math.floor(rnd() * 3); k++) {
         const site = pick(sites).id
         const qty = 2 + Math.floor(rnd() * 8)
@@ -65,7 +67,8 @@ export const seedMovementHistory: CompanySeeder = async (tx, company) => {
         const back = Math.floor(rnd() * qty)
         if (back > 0 && rnd() < 0.5) move(tool.id, 'checkin', site, home, new Date(Math.min(out.getTime() + (2 + rnd() * 10) * DAY, now - DAY)), user, null, back)
         const left = qty - (moves.at(-1)!.movementType === 'checkin' ? back : 0)
-        if (rnd() < 0.5) move(tool.id, 'consume', site, null, new Date(Math.min(out.getTime() + (3 + rnd() * 12) * DAY, now - DAY / 2)), user, null, left)
+        // The first consumable always leaves some on site, so every company has stock away from home.
+        if (!(firstConsumable && k === 0) && rnd() < 0.5) move(tool.id, 'consume', site, null, new Date(Math.min(out.getTime() + (3 + rnd() * 12) * DAY, now - DAY / 2)), user, null, left)
         else
           await tx
             .insert(toolStock)

@@ -38,13 +38,15 @@ export function ensureSystemPackages() {
   // pdftoppm/pdftotext read back the label PDFs; ffmpeg makes the fake camera's video from a label.
   if (!existsSync('/usr/bin/pdftoppm')) missing.push('poppler-utils')
   if (!existsSync('/usr/bin/ffmpeg')) missing.push('ffmpeg')
+  const aptGet = existsSync('/usr/bin/apt-get')
+  // Optional: the rate-limit tests also run against a real Redis (the REDIS_URL path) when it is there.
+  if (!existsSync('/usr/bin/redis-server') && aptGet && (isRoot || canSudo())) missing.push('redis-server')
   if (needPostgres && !pgBinDir()) missing.push('postgresql')
   if (missing.length === 0) return
-  const aptGet = existsSync('/usr/bin/apt-get')
   if (!aptGet || !(isRoot || canSudo())) {
     stop(
       `missing ${missing.join(', ')}.\nInstall with:  sudo apt-get install -y ${missing.join(' ')}\n` +
-        `(Chromium must be at /usr/bin/chromium. Instead of a local PostgreSQL you may set TEST_DATABASE_ADMIN_URL and DATABASE_URL_TEST; see README.)`,
+        `(Chromium must be at /usr/bin/chromium; without redis-server the Redis rate-limit test is skipped. Instead of a local PostgreSQL you may set TEST_DATABASE_ADMIN_URL and DATABASE_URL_TEST; see README.)`,
     )
   }
   console.log(`Installing ${missing.join(', ')} with apt-get…`)

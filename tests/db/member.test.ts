@@ -78,6 +78,24 @@ describe('requireMember', () => {
   })
 })
 
+describe('a company that requires two-step sign-in', () => {
+  it('sends its owners and admins without it to set it up, from any page or action but that one', async () => {
+    await t.admin(`update organizations set settings = settings || '{"requireTwoFactor": true}' where id = $1`, [A.id])
+    try {
+      await signInAs(A.members.find((m) => m.role === 'admin')!.userId)
+      request.path = '/tools'
+      await expect(requireMember()).rejects.toMatchObject({ digest: expect.stringContaining(';/account/security;') })
+      request.path = '/account/security'
+      expect((await requireMember()).role).toBe('admin')
+      await signInAs(leader.userId)
+      request.path = '/tools'
+      expect((await requireMember()).role).toBe('leader')
+    } finally {
+      await t.admin(`update organizations set settings = settings - 'requireTwoFactor' where id = $1`, [A.id])
+    }
+  })
+})
+
 describe('requireTenant', () => {
   it('gives the company when the host agrees with the path, else the 404', async () => {
     request.host = 'demo.localhost:3000'

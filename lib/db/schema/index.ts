@@ -1,4 +1,5 @@
 export * from './core'
 export * from './auth'
+export * from './accounts'
 export * from './tools'
 export * from './movements'

@@ -2,22 +2,35 @@ import { LogOut } from 'lucide-react'
 import { getTranslations } from 'next-intl/server'
 import { signOut } from '@/app/_actions/sign-out'
 import { AppNav, type NavItem } from '@/components/app-nav'
+import { CompanySwitcher } from '@/components/company-switcher'
 import { LanguageSwitch } from '@/components/language-switch'
 import { requireMember } from '@/lib/auth/member'
+import { withTenant } from '@/lib/db'
+import { myCompanies } from '@/lib/profile/commands'
 import { currentTenant } from '@/lib/tenancy/current'
+import { goToCompany } from './account/actions'
 
 export default async function AppLayout({ children, params }: LayoutProps<'/t/[tenant]'>) {
   // An unknown company renders bare here; its page answers with the 404.
   const tenant = await currentTenant((await params).tenant)
   if (!tenant) return children
   const member = await requireMember()
+  const companies = await withTenant(member.ctx, (tx) => myCompanies(tx))
   const [t, tc] = await Promise.all([getTranslations('nav'), getTranslations('common')])
-  const items: NavItem[] = [{ href: '/', label: t('home'), icon: 'home', primary: true }]
+  const items: NavItem[] = [
+    { href: '/', label: t('home'), icon: 'home', primary: true },
+    { href: '/members', label: t('members'), icon: 'members', primary: true },
+    { href: '/account', label: t('account'), icon: 'settings', primary: true },
+  ]
   return (
     <div className="flex min-h-dvh flex-col pb-20 md:pb-0">
       <header className="border-b border-gray-200 bg-white">
         <div className="mx-auto flex max-w-6xl items-center justify-between gap-3 px-4 py-2">
-          <p className="min-w-0 truncate text-lg font-bold">{tenant.name}</p>
+          {companies.length > 1 ? (
+            <CompanySwitcher current={tenant.id} companies={companies} action={goToCompany} label={tc('switchCompany')} />
+          ) : (
+            <p className="min-w-0 truncate text-lg font-bold">{tenant.name}</p>
+          )}
           <div className="flex shrink-0 items-center gap-2">
             <span className="hidden text-sm text-gray-700 sm:inline">{member.session.name}</span>
             <LanguageSwitch />

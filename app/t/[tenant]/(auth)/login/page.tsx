@@ -1,3 +1,4 @@
+import Link from 'next/link'
 import { redirect } from 'next/navigation'
 import { getTranslations } from 'next-intl/server'
 import { currentMember } from '@/lib/auth/member'
@@ -12,7 +13,9 @@ export async function generateMetadata() {
 
 export default async function LoginPage({ params, searchParams }: PageProps<'/t/[tenant]/login'>) {
   const tenant = await requireTenant(params)
-  const next = (await searchParams).next
+  const query = await searchParams
+  const next = query.next
+  const notice = query.reset ? 'resetDone' : query.joined ? 'joinedSignIn' : query.handoff ? 'handoffExpired' : null
   const nextPath = safeNextPath(typeof next === 'string' ? next : null)
   if (await currentMember()) redirect(nextPath)
   const t = await getTranslations('auth')
@@ -20,7 +23,17 @@ export default async function LoginPage({ params, searchParams }: PageProps<'/t/
     <section className="card w-full max-w-md">
       <h1 className="text-2xl font-bold">{t('signInTitle')}</h1>
       <p className="mt-2 text-gray-700">{t('signInLead', { company: tenant.name })}</p>
+      {notice ? (
+        <p role="status" className="mt-4 rounded-lg border-2 border-green-700 bg-green-50 p-3 font-bold text-green-900">
+          {t(notice)}
+        </p>
+      ) : null}
       <SignInForm next={nextPath} />
+      <p className="mt-6">
+        <Link href="/forgot-password" className="inline-flex min-h-12 items-center font-bold text-blue-800 underline">
+          {t('forgot')}
+        </Link>
+      </p>
     </section>
   )
 }

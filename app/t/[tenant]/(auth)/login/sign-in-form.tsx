@@ -1,14 +1,13 @@
 'use client'
 
-import { useActionState, useState } from 'react'
+import { useActionState } from 'react'
 import { useTranslations } from 'next-intl'
+import { TextField } from '@/components/form'
 import { signIn } from './actions'
 
 export function SignInForm({ next }: { next?: string }) {
   const t = useTranslations('auth')
   const [state, action, pending] = useActionState(signIn, null)
-  // Controlled, so a failed attempt keeps what was typed (React resets uncontrolled fields after an action).
-  const [email, setEmail] = useState('')
   return (
     <form action={action} className="mt-6 flex flex-col gap-4" noValidate>
       {state && !state.ok ? (
@@ -17,21 +16,7 @@ export function SignInForm({ next }: { next?: string }) {
         </p>
       ) : null}
       <input type="hidden" name="next" value={next ?? ''} />
-      <label className="flex flex-col gap-1 font-bold">
-        {t('email')}
-        <input
-          className="field"
-          type="email"
-          name="email"
-          autoComplete="username"
-          inputMode="email"
-          required
-          autoCapitalize="none"
-          spellCheck={false}
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-        />
-      </label>
+      <TextField label={t('email')} type="email" name="email" autoComplete="username" inputMode="email" required autoCapitalize="none" spellCheck={false} />
       <label className="flex flex-col gap-1 font-bold">
         {t('password')}
         <input className="field" type="password" name="password" autoComplete="current-password" required />

@@ -35,7 +35,6 @@ CREATE TABLE "tool_stock" (
 );
 --> statement-breakpoint
 ALTER TABLE "tool_stock" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
-ALTER TABLE "tools" ADD COLUMN "last_moved_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "tool_movements" ADD CONSTRAINT "tool_movements_tool_fk" FOREIGN KEY ("organization_id","tool_id") REFERENCES "public"."tools"("organization_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "tool_movements" ADD CONSTRAINT "tool_movements_user_fk" FOREIGN KEY ("organization_id","user_id") REFERENCES "public"."memberships"("organization_id","user_id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "tool_movements" ADD CONSTRAINT "tool_movements_holder_fk" FOREIGN KEY ("organization_id","holder_id") REFERENCES "public"."memberships"("organization_id","user_id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

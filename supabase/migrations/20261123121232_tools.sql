@@ -139,6 +139,7 @@ CREATE TABLE "tools" (
 	"current_holder_id" uuid,
 	"management_type" text DEFAULT 'individual' NOT NULL,
 	"current_quantity" integer,
+	"last_moved_at" timestamp with time zone,
 	"unit" text,
 	"min_stock_alert" integer,
 	"custom_fields" jsonb DEFAULT '{}'::jsonb NOT NULL,
