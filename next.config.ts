@@ -1,3 +1,4 @@
+import { withSerwist } from '@serwist/turbopack'
 import type { NextConfig } from 'next'
 import createNextIntlPlugin from 'next-intl/plugin'
 
@@ -28,4 +29,5 @@ const nextConfig: NextConfig = {
   },
 }
 
-export default withNextIntl(nextConfig)
+// withSerwist keeps esbuild (which bundles the service worker) out of the server bundle.
+export default withSerwist(withNextIntl(nextConfig))

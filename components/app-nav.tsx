@@ -12,6 +12,18 @@ export interface NavItem {
   icon: keyof typeof icons
   /** Shown in the phone's bottom bar (at most five). */
   primary?: boolean
+  /** The one big button in the middle of the phone's bottom bar (the scan screen). */
+  prominent?: boolean
+}
+
+/** The bottom bar's items with the prominent one moved to the middle, whatever else the shell lists. */
+export function phoneBar(items: NavItem[]): NavItem[] {
+  const primary = phoneBar(items)
+  const big = primary.find((i) => i.prominent)
+  if (!big) return primary
+  const rest = primary.filter((i) => i !== big)
+  const middle = Math.floor(rest.length / 2)
+  return [...rest.slice(0, middle), big, ...rest.slice(middle)]
 }
 
 const isActive = (pathname: string, href: string) => (href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(href + '/'))
@@ -19,7 +31,7 @@ const isActive = (pathname: string, href: string) => (href === '/' ? pathname ==
 /** Top navigation on a laptop, a bottom bar of big targets on a phone (thumb reach, gloves). */
 export function AppNav({ items, label }: { items: NavItem[]; label: string }) {
   const pathname = usePathname()
-  const primary = items.filter((i) => i.primary).slice(0, 5)
+  const primary = phoneBar(items)
   return (
     <>
       <nav aria-label={label} className="hidden border-b border-gray-200 bg-white md:block">
@@ -47,6 +59,21 @@ export function AppNav({ items, label }: { items: NavItem[]; label: string }) {
           {primary.map((item) => {
             const Icon = icons[item.icon]
             const active = isActive(pathname, item.href)
+            if (item.prominent) {
+              return (
+                <li key={item.href} className="flex justify-center">
+                  <Link
+                    href={item.href}
+                    aria-current={active ? 'page' : undefined}
+                    data-testid="nav-scan"
+                    className="-mt-6 flex size-20 flex-col items-center justify-center gap-0.5 rounded-full border-4 border-white bg-brand-400 text-sm font-bold text-ink shadow-lg active:bg-brand-500"
+                  >
+                    <Icon aria-hidden className="size-9" />
+                    {item.label}
+                  </Link>
+                </li>
+              )
+            }
             return (
               <li key={item.href}>
                 <Link
