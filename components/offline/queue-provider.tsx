@@ -1,7 +1,7 @@
 'use client'
 
 import { SerwistProvider } from '@serwist/turbopack/react'
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react'
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
 import { flushQueue, type FlushReport } from '@/lib/scan/outbox'
 import { readSyncResponse, redo, retryDelay, type QueuedMove, type SyncMove, type SyncReply } from '@/lib/scan/queue'
 import { openScanStore, type ScanStore } from '@/lib/scan/store'
@@ -48,6 +48,15 @@ async function postSync(items: SyncMove[]): Promise<SyncReply> {
   }
 }
 
+function subscribeOnline(change: () => void) {
+  window.addEventListener('online', change)
+  window.addEventListener('offline', change)
+  return () => {
+    window.removeEventListener('online', change)
+    window.removeEventListener('offline', change)
+  }
+}
+
 const empty: FlushReport = { applied: [], refused: [], stopped: null }
 
 /** One send at a time across every tab of this company (Web Locks where the browser has them). */
@@ -63,7 +72,7 @@ function exclusive<T>(fn: () => Promise<T>): Promise<T> {
  */
 export function OfflineShell({ userId, children }: { userId: string; children: React.ReactNode }) {
   const [items, setItems] = useState<QueuedMove[]>([])
-  const [online, setOnline] = useState(true)
+  const online = useSyncExternalStore(subscribeOnline, () => navigator.onLine, () => true)
   const [syncing, setSyncing] = useState(false)
   const [stopped, setStopped] = useState<FlushReport['stopped']>(null)
   const failures = useRef(0)
@@ -126,23 +135,18 @@ export function OfflineShell({ userId, children }: { userId: string; children: R
   useEffect(() => {
     channel.current = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('genba-move-queue')
     channel.current?.addEventListener('message', () => void refresh())
-    setOnline(navigator.onLine)
-    void refresh().then(() => flush())
-    const goOnline = () => {
-      setOnline(true)
-      void flush()
-    }
-    const goOffline = () => setOnline(false)
+    // Whatever waits from an earlier visit goes out as soon as the shell is up.
+    const first = window.setTimeout(() => void refresh().then(() => flush()), 0)
+    const goOnline = () => void flush()
     const visible = () => {
       if (document.visibilityState === 'visible') void flush()
     }
     window.addEventListener('online', goOnline)
-    window.addEventListener('offline', goOffline)
     document.addEventListener('visibilitychange', visible)
     return () => {
+      window.clearTimeout(first)
       channel.current?.close()
       window.removeEventListener('online', goOnline)
-      window.removeEventListener('offline', goOffline)
       document.removeEventListener('visibilitychange', visible)
     }
   }, [refresh, flush])

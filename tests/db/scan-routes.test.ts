@@ -50,9 +50,9 @@ const warehouseTools = (n: number) =>
      order by t.tool_code limit $2`,
     [A.id, n],
   )
-let site: { id: string; name: string }
+let site: { id: string; name: string } = { id: '', name: '' }
 beforeAll(async () => {
-  ;[site] = await t.admin<{ id: string; name: string }>(`select id, name from locations where organization_id = $1 and type = 'site' and is_active and closed_at is null order by name limit 1`, [A.id])
+  site = (await t.admin<{ id: string; name: string }>(`select id, name from locations where organization_id = $1 and type = 'site' and is_active and closed_at is null order by name limit 1`, [A.id]))[0]!
 })
 const movesOf = async (toolId: string) => (await t.admin<{ n: number }>(`select count(*)::int as n from tool_movements where tool_id = $1 and source = 'offline'`, [toolId]))[0]!.n
 
