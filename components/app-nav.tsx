@@ -18,7 +18,7 @@ export interface NavItem {
 
 /** The bottom bar's items with the prominent one moved to the middle, whatever else the shell lists. */
 export function phoneBar(items: NavItem[]): NavItem[] {
-  const primary = phoneBar(items)
+  const primary = items.filter((i) => i.primary).slice(0, 5)
   const big = primary.find((i) => i.prominent)
   if (!big) return primary
   const rest = primary.filter((i) => i !== big)
