@@ -1,6 +1,5 @@
 import { chromium, expect, test, type Page } from '@playwright/test'
 import { labelVideo } from '../support/camera'
-import { PORT } from '../../playwright.config'
 import { login, registerCompany, uniqueSub, url } from './helpers'
 
 type IndexTool = { id: string; code: string; name: string; managementType: string; locationId: string | null; locationType: string | null; homeQuantity: number | null; status: string; unit: string | null }

@@ -1,8 +1,10 @@
 import { CloudOff, QrCode } from 'lucide-react'
 import { getTranslations } from 'next-intl/server'
+import { requireTenant } from '@/lib/tenancy/current'
 
 // What the service worker shows for a page it has not kept (precached at install; no session needed).
-export default async function OfflinePage() {
+export default async function OfflinePage({ params }: PageProps<'/t/[tenant]/offline'>) {
+  await requireTenant(params)
   const t = await getTranslations('pwa')
   return (
     <main className="mx-auto flex min-h-dvh max-w-md flex-col items-center justify-center gap-6 px-6 text-center">

@@ -139,7 +139,9 @@ export function ScanScreen({ userId, userName, canMove, canRegister }: { userId:
     }
     const refused = report.refused.find((r) => r.clientId === item.clientId)
     if (refused) return { clientId: item.clientId, code, state: 'refused', text: refusal(refused) }
-    return { clientId: item.clientId, code, state: 'queued', text: t('doneQueued', { code }) }
+    // Kept for later: say why when it is not simply the network (the scan limit, a lost session).
+    const why = report.stopped?.kind === 'rate_limited' || report.stopped?.kind === 'signed_out' || report.stopped?.kind === 'forbidden' ? report.stopped.message : ''
+    return { clientId: item.clientId, code, state: 'queued', text: why ? `${t('doneQueued', { code })} ${why}` : t('doneQueued', { code }) }
   }
 
   const moveLabel = (card: Card, choice: MoveChoice) => ({
