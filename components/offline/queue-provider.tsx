@@ -141,13 +141,22 @@ export function OfflineShell({ userId, children }: { userId: string; children: R
     const visible = () => {
       if (document.visibilityState === 'visible') void flush()
     }
+    // Signing out forgets the pages this phone kept for offline use (a shared phone shows the next person nothing).
+    // Queued moves stay: they are keyed by member and go out when that member is back.
+    const signingOut = (e: SubmitEvent) => {
+      if (e.target instanceof HTMLFormElement && e.target.hasAttribute('data-sign-out') && 'caches' in window) {
+        void Promise.all(['pages', 'scan-index'].map((name) => caches.delete(name)))
+      }
+    }
     window.addEventListener('online', goOnline)
     document.addEventListener('visibilitychange', visible)
+    document.addEventListener('submit', signingOut)
     return () => {
       window.clearTimeout(first)
       channel.current?.close()
       window.removeEventListener('online', goOnline)
       document.removeEventListener('visibilitychange', visible)
+      document.removeEventListener('submit', signingOut)
     }
   }, [refresh, flush])
 

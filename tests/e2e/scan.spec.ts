@@ -233,6 +233,12 @@ test('installable: the manifest, its icons and the iOS tags; the service worker 
   await other.getByRole('link', { name: 'スキャン画面を開く' }).click()
   await expect(other.getByTestId('scan-screen')).toBeVisible()
   await page.context().setOffline(false)
+
+  // Signing out forgets the pages kept for offline use.
+  expect(await page.evaluate(() => caches.has('pages'))).toBe(true)
+  await page.getByRole('button', { name: 'ログアウト' }).click()
+  await expect(page).toHaveURL(/\/login/)
+  await expect.poll(() => page.evaluate(() => caches.has('pages'))).toBe(false)
 })
 
 test('past 100 scans a minute the screen says to wait', async ({ page }) => {

@@ -39,7 +39,7 @@ export default async function AppLayout({ children, params }: LayoutProps<'/t/[t
             <QueueBadge />
             <span className="hidden text-sm text-gray-700 sm:inline">{member.session.name}</span>
             <LanguageSwitch />
-            <form action={signOut}>
+            <form action={signOut} data-sign-out>
               <button type="submit" className="btn btn-secondary min-h-10 px-3 text-sm" aria-label={tc('signOut')}>
                 <LogOut aria-hidden className="size-5" />
                 <span className="hidden sm:inline">{tc('signOut')}</span>
