@@ -12,7 +12,12 @@ export default async function AppLayout({ children, params }: LayoutProps<'/t/[t
   if (!tenant) return children
   const member = await requireMember()
   const [t, tc] = await Promise.all([getTranslations('nav'), getTranslations('common')])
-  const items: NavItem[] = [{ href: '/', label: t('home'), icon: 'home', primary: true }]
+  const items: NavItem[] = [
+    { href: '/', label: t('home'), icon: 'home', primary: true },
+    { href: '/tools', label: t('tools'), icon: 'tools', primary: true },
+    { href: '/locations', label: t('locations'), icon: 'locations', primary: true },
+    { href: '/settings', label: t('settings'), icon: 'settings', primary: true },
+  ]
   return (
     <div className="flex min-h-dvh flex-col pb-20 md:pb-0">
       <header className="border-b border-gray-200 bg-white">
