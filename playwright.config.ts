@@ -50,6 +50,8 @@ export default defineConfig({
       DATABASE_URL: '',
       SEED_DEMO: 'true',
       LOG_LEVEL: 'warn',
+      // A production server signs file links; a fixed secret for the test run only.
+      FILE_URL_SECRET: 'e2e-only-file-url-secret-0123456789abcdef',
     },
   },
 })

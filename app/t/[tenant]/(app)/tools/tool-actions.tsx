@@ -70,7 +70,7 @@ export function DisposeTool({ id, today }: { id: string; today: string }) {
       </label>
       <label className="flex flex-col gap-1 font-bold">
         {t('fields.disposalReason')}
-        <textarea name="reason" rows={3} required className="field py-2" />
+        <textarea name="reason" rows={3} className="field py-2" />
       </label>
     </ConfirmAction>
   )
