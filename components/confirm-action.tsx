@@ -41,7 +41,10 @@ export function ConfirmAction({
   const dialog = useRef<HTMLDialogElement>(null)
   const [failure, setFailure] = useState<Failure | null>(null)
   const [pending, start] = useTransition()
-  const submit = (formData: FormData) =>
+  // onSubmit rather than a form action: React resets a form after its action, which would wipe what was typed on a refusal.
+  const submit = (event: React.FormEvent<HTMLFormElement>) => {
+    event.preventDefault()
+    const formData = new FormData(event.currentTarget)
     start(async () => {
       const result = await action(formData)
       if (result && !result.ok) setFailure(result)
@@ -50,6 +53,7 @@ export function ConfirmAction({
         dialog.current?.close()
       }
     })
+  }
   return (
     <>
       <button type="button" className={buttonClassName ?? `btn ${danger ? 'btn-secondary border-red-700 text-red-800' : 'btn-secondary'}`} onClick={() => dialog.current?.showModal()}>
@@ -57,7 +61,7 @@ export function ConfirmAction({
         {label}
       </button>
       <dialog ref={dialog} aria-label={title} className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-xl p-0 backdrop:bg-black/50">
-        <form action={submit} className="flex flex-col gap-4 p-5">
+        <form onSubmit={submit} className="flex flex-col gap-4 p-5">
           <h2 className="text-xl font-bold">{title}</h2>
           {body ? <div className="text-gray-800">{body}</div> : null}
           {hidden ? Object.entries(hidden).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />) : null}

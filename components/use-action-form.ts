@@ -28,7 +28,7 @@ export function useActionForm<V extends FieldValues>({
   const form: UseFormReturn<V> = useForm<V>({
     defaultValues,
     resolver: zodResolver(schema as never, { error: issueCode } as never) as unknown as Resolver<V>,
-    mode: 'onTouched',
+    mode: 'onSubmit', reValidateMode: 'onChange',
   })
   const [saved, setSaved] = useState(false)
   const submit = form.handleSubmit(async (values) => {

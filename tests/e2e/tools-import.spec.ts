@@ -39,7 +39,7 @@ test('a 200-row Shift_JIS CSV with 3 bad rows reports exactly those rows and imp
   await expect(errors).toHaveCount(3)
   expect(await errors.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-row')))).toEqual(['12', '101', '178'])
   await expect(errors.nth(0)).toContainText('12行目「購入日」: 日付を「2025-04-01」の形で入力してください。')
-  await expect(errors.nth(1)).toContainText('101行目「カテゴリー」: このカテゴリーは見つかりません。')
+  await expect(errors.nth(1)).toContainText('101行目「カテゴリー」: カテゴリーが見つかりません。')
   await expect(errors.nth(2)).toContainText('178行目「購入金額」: 数字で入力してください。')
   await expect(page.getByRole('button', { name: '取り込みを確定する' })).toHaveCount(0)
 

@@ -33,7 +33,9 @@ export function CloseSite({ id, name, today }: { id: string; name: string; today
       <dialog ref={dialog} aria-label={t('close.title', { name })} className="m-auto w-[min(36rem,calc(100vw-2rem))] rounded-xl p-0 backdrop:bg-black/50">
         <form
           className="flex flex-col gap-4 p-5"
-          action={(formData) =>
+          onSubmit={(event) => {
+            event.preventDefault()
+            const formData = new FormData(event.currentTarget)
             start(async () => {
               const result = await closeSiteAction(formData)
               if (result.ok) {
@@ -41,7 +43,7 @@ export function CloseSite({ id, name, today }: { id: string; name: string; today
                 dialog.current?.close()
               } else setFailure(result)
             })
-          }
+          }}
         >
           <h2 className="text-xl font-bold">{t('close.title', { name })}</h2>
           <p>{t('close.body')}</p>

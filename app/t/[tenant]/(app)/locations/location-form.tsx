@@ -46,7 +46,7 @@ export function LocationForm({ mode, defaults, fields }: { mode: 'create' | 'edi
   const { register, handleSubmit, control, setError, formState } = useForm<LocationFormValues>({
     defaultValues: defaults,
     resolver: locationResolver(mode, fields),
-    mode: 'onTouched',
+    mode: 'onSubmit', reValidateMode: 'onChange',
   })
   const errors = formState.errors
   const type = useWatch({ control, name: 'type' })

@@ -18,13 +18,15 @@ export function StatusChange({ id, current, statuses }: { id: string; current: s
   const [pending, start] = useTransition()
   return (
     <form
-      action={(formData) =>
+      onSubmit={(event) => {
+        event.preventDefault()
+        const formData = new FormData(event.currentTarget)
         start(async () => {
           const result = await setToolStatusAction(formData)
           setFailure(result.ok ? null : result)
           setDone(result.ok)
         })
-      }
+      }}
       className="flex flex-col gap-2"
     >
       <input type="hidden" name="id" value={id} />

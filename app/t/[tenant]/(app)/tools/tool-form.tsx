@@ -67,7 +67,7 @@ export function ToolForm({ mode, defaults, options }: { mode: 'create' | 'edit';
   const tc = useTranslations('common')
   const ts = useTranslations('toolStatuses')
   const text = useErrorText(['tools', 'customFields'])
-  const form = useForm<ToolFormValues>({ defaultValues: defaults, resolver: toolResolver(mode, options.fields), mode: 'onTouched' })
+  const form = useForm<ToolFormValues>({ defaultValues: defaults, resolver: toolResolver(mode, options.fields), mode: 'onSubmit', reValidateMode: 'onChange' })
   const { register, handleSubmit, control, setValue, setError, formState } = form
   const errors = formState.errors
   const [categoryId, managementType, statusId, status] = useWatch({ control, name: ['categoryId', 'managementType', 'statusId', 'status'] })
