@@ -1,5 +1,5 @@
 import Link from 'next/link'
-import { ChevronRight, Download, FileUp, Plus, Trash2 } from 'lucide-react'
+import { ChevronRight, Download, FileUp, MoreHorizontal, Plus, Trash2 } from 'lucide-react'
 import { getFormatter, getTranslations } from 'next-intl/server'
 import { formatYen } from '@/components/format'
 import { PageHeader } from '@/components/page-header'
@@ -75,6 +75,29 @@ export default async function ToolsPage({ searchParams }: PageProps<'/t/[tenant]
   const deleted = typeof raw.deleted === 'string' ? raw.deleted : null
   const thumb = (item: ToolListItem) => (item.thumbnailKey ? signedFileUrl(item.thumbnailKey) : null)
 
+  const secondary = (
+    <>
+      {canEdit ? (
+        <Link href="/tools/import" className="btn btn-secondary">
+          <FileUp aria-hidden className="size-5" />
+          {t('actions.import')}
+        </Link>
+      ) : null}
+      <a href={exportHref('utf-8')} className="btn btn-secondary" download>
+        <Download aria-hidden className="size-5" />
+        {t('actions.exportUtf8')}
+      </a>
+      <a href={exportHref('shift_jis')} className="btn btn-secondary" download>
+        <Download aria-hidden className="size-5" />
+        {t('actions.exportSjis')}
+      </a>
+      <Link href="/tools/trash" className="btn btn-secondary">
+        <Trash2 aria-hidden className="size-5" />
+        {t('actions.trash')}
+      </Link>
+    </>
+  )
+
   return (
     <main>
       <PageHeader
@@ -88,24 +111,15 @@ export default async function ToolsPage({ searchParams }: PageProps<'/t/[tenant]
                 {t('actions.new')}
               </Link>
             ) : null}
-            {canEdit ? (
-              <Link href="/tools/import" className="btn btn-secondary">
-                <FileUp aria-hidden className="size-5" />
-                {t('actions.import')}
-              </Link>
-            ) : null}
-            <a href={exportHref('utf-8')} className="btn btn-secondary" download>
-              <Download aria-hidden className="size-5" />
-              {t('actions.exportUtf8')}
-            </a>
-            <a href={exportHref('shift_jis')} className="btn btn-secondary" download>
-              <Download aria-hidden className="size-5" />
-              {t('actions.exportSjis')}
-            </a>
-            <Link href="/tools/trash" className="btn btn-secondary">
-              <Trash2 aria-hidden className="size-5" />
-              {t('actions.trash')}
-            </Link>
+            <div className="hidden flex-wrap gap-2 md:flex">{secondary}</div>
+            {/* Office tasks stay out of the way on a phone. */}
+            <details className="w-full md:hidden">
+              <summary className="flex min-h-12 cursor-pointer items-center gap-2 rounded-lg border-2 border-gray-300 bg-white px-4 font-bold">
+                <MoreHorizontal aria-hidden className="size-5" />
+                {t('actions.more')}
+              </summary>
+              <div className="mt-2 flex flex-col gap-2">{secondary}</div>
+            </details>
           </>
         }
       />

@@ -24,11 +24,13 @@ export function ApplyTemplateForm({ templates, categories }: { templates: string
     <form
       className="card flex flex-col gap-4"
       aria-labelledby="template-title"
-      action={(formData) =>
+      onSubmit={(event) => {
+        event.preventDefault()
+        const formData = new FormData(event.currentTarget)
         start(async () => {
           setResult(await applyTemplateAction(formData))
         })
-      }
+      }}
     >
       <h2 id="template-title" className="text-lg font-bold">
         {t('fields.templateTitle')}

@@ -69,7 +69,18 @@ export default async function ToolPage({ params }: PageProps<'/t/[tenant]/tools/
   if (tool.notes) basic.push([t('fields.notes'), <span key="n" className="whitespace-pre-wrap">{tool.notes}</span>])
   const customValue = (v: (typeof tool.customFieldValues)[number]) => {
     if (v.value === null || v.value === '') return null
-    if (v.definition.fieldType === 'date') return formatDate(format, String(v.value))
+    if (v.definition.fieldType === 'date') {
+      const date = formatDate(format, String(v.value))
+      // A due date that has passed (calibration, rental return) is said in words, not only in colour.
+      return v.definition.isDueDate && String(v.value) < todayIso() ? (
+        <span className="text-red-800">
+          {date}
+          <span className="ml-2 rounded bg-red-700 px-2 py-0.5 text-sm text-white">{t('detail.overdue')}</span>
+        </span>
+      ) : (
+        date
+      )
+    }
     if (v.definition.fieldType === 'number') return typeof v.value === 'number' ? formatNumber(format, v.value) : String(v.value)
     if (v.definition.fieldType === 'select') return v.definition.options.choices?.find((c) => c.value === v.value)?.label ?? String(v.value)
     return String(v.value)
