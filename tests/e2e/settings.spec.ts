@@ -51,3 +51,14 @@ test('staff see settings read-only', async ({ page }) => {
   await expect(page.getByRole('button', { name: '追加する' })).toHaveCount(0)
   await expect(page.getByRole('button', { name: /編集/ })).toHaveCount(0)
 })
+
+test("the plan's category limit is refused with a clear message", async ({ page }) => {
+  // さくら電気工事 is on the basic plan: five categories, and the seed already has five.
+  await login(page, 'sakura-denki', 'admin')
+  await page.goto(url('sakura-denki', '/settings/categories'))
+  await expect(page.getByText('5 / 5個')).toBeVisible()
+  await page.getByLabel('名前').fill('溶接機')
+  await page.getByLabel('記号').fill('W')
+  await page.getByRole('button', { name: '追加する' }).click()
+  await expect(page.getByRole('alert')).toHaveText('ご契約のプランで作れるカテゴリーは5個までです。')
+})
