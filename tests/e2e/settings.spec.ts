@@ -60,5 +60,5 @@ test("the plan's category limit is refused with a clear message", async ({ page 
   await page.getByLabel('名前').fill('溶接機')
   await page.getByLabel('記号').fill('W')
   await page.getByRole('button', { name: '追加する' }).click()
-  await expect(page.getByRole('alert')).toHaveText('ご契約のプランで作れるカテゴリーは5個までです。')
+  await expect(page.getByRole('main').getByRole('alert')).toHaveText('ご契約のプランで作れるカテゴリーは5個までです。')
 })
