@@ -1,5 +1,5 @@
 import 'server-only'
-import { and, eq, isNull, or, sql } from 'drizzle-orm'
+import { and, asc, eq, isNull, or, sql } from 'drizzle-orm'
 import type { Tx } from '../db'
 import { listFieldDefinitions } from '../custom-fields/queries'
 import { validateCustomValues } from '../custom-fields/validation'
@@ -58,9 +58,13 @@ export async function updateLocation(tx: Tx, input: LocationUpdate): Promise<Res
   return write(tx, id, { ...patch, ...(values ? { customFields: values } : {}) })
 }
 
+/** How many of the tools still at a site a refusal names (the count is always exact). */
+export const SITE_TOOLS_SHOWN = 50
+
 /**
  * Closes a job site: inactive, with its end date (today unless given). Refused with SITE_HAS_TOOLS
- * (details.count) while tools are still there, so nothing is left at a place nobody can pick.
+ * (details.count, details.tools: the first 50 by code) while tools are still there, so nothing is left at a
+ * place nobody can pick.
  */
 export async function closeSite(tx: Tx, input: CloseSiteInput): Promise<Result<Location>> {
   const parsed = parseInput(closeSiteInput, input)
@@ -69,17 +73,22 @@ export async function closeSite(tx: Tx, input: CloseSiteInput): Promise<Result<L
   if (!row) return fail('NOT_FOUND')
   if (row.type !== 'site') return fail('NOT_A_SITE')
   if (!row.isActive) return fail('SITE_ALREADY_CLOSED')
-  // Individual tools standing there, and quantity tools with units there.
-  const [{ count } = { count: 0 }] = await tx
-    .select({ count: sql<number>`count(*)::int` })
+  const still = await tx
+    .select({ id: tools.id, toolCode: tools.toolCode, name: tools.name, count: sql<number>`count(*) over ()::int` })
     .from(tools)
+    // Individual tools standing there, and quantity tools with units there.
     .where(
       and(
         isNull(tools.deletedAt),
         or(eq(tools.currentLocationId, row.id), sql`exists (select 1 from ${toolStock} s where s.organization_id = ${tools.organizationId} and s.tool_id = ${tools.id} and s.location_id = ${row.id} and s.quantity > 0)`),
       ),
     )
-  if (Number(count) > 0) return fail('SITE_HAS_TOOLS', { details: { count: Number(count) } })
+    .orderBy(asc(tools.toolCode))
+    .limit(SITE_TOOLS_SHOWN)
+  if (still.length > 0) {
+    const count = Number(still[0]!.count)
+    return fail('SITE_HAS_TOOLS', { details: { count, tools: still.map(({ count: _count, ...t }) => t) } })
+  }
   const endsOn = parsed.data.endsOn ?? todayIso()
   if (row.startsOn && endsOn < row.startsOn) return fail('VALIDATION', { fields: { endsOn: 'ENDS_BEFORE_START' } })
   return write(tx, row.id, { isActive: false, endsOn, closedAt: new Date() })

@@ -4,7 +4,7 @@ import { alias } from 'drizzle-orm/pg-core'
 import type { Tx } from '../db'
 import { listFieldDefinitions } from '../custom-fields/queries'
 import { applicableDefinitions } from '../custom-fields/validation'
-import { locations, toolAttachments, toolCategories, toolStatuses, tools, users } from '../db/schema'
+import { locations, memberships, toolAttachments, toolCategories, toolStatuses, tools, users } from '../db/schema'
 import { toolListQuery, toolSorts, type CustomFieldFilter, type ToolListParams, type ToolListQuery, type ToolSort } from './schemas'
 
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => '\\' + c)
@@ -199,4 +199,14 @@ export async function listTrash(tx: Tx, params: { limit?: number } = {}) {
     .where(isNotNull(tools.deletedAt))
     .orderBy(desc(tools.deletedAt), asc(tools.id))
     .limit(params.limit ?? 200)
+}
+
+/** Who can hold a tool: the company's active members by name (the holder picker and the list's filter). */
+export async function listHolderOptions(tx: Tx): Promise<{ userId: string; name: string }[]> {
+  return tx
+    .select({ userId: memberships.userId, name: users.name })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.isActive, true))
+    .orderBy(asc(users.name), asc(memberships.userId))
 }

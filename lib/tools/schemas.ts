@@ -93,3 +93,6 @@ export const toolListQuery = z.object({
 })
 export type ToolListQuery = z.input<typeof toolListQuery>
 export type ToolListParams = z.output<typeof toolListQuery>
+
+/** The register's settings form and command (lib/tools/settings.ts). */
+export const registerSettingsInput = z.object({ trashRetentionMonths: wholeNumber(1, 120) })

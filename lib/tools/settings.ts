@@ -5,9 +5,9 @@ import { attempt } from '../db-errors'
 import { registerSettings } from '../db/schema'
 import { ok, parseInput, type Result } from '../result'
 import { currentOrg } from '../tenant-sql'
-import { wholeNumber } from '../validation'
+import { registerSettingsInput } from './schemas'
 
-export const registerSettingsInput = z.object({ trashRetentionMonths: wholeNumber(1, 120) })
+export { registerSettingsInput }
 export type RegisterSettings = { trashRetentionMonths: number }
 
 export const defaultRegisterSettings: RegisterSettings = { trashRetentionMonths: 36 }

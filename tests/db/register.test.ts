@@ -8,7 +8,7 @@ import { getLocation, listLocations } from '@/lib/locations/queries'
 import { updateToolStatus } from '@/lib/tool-statuses/commands'
 import { listToolStatuses } from '@/lib/tool-statuses/queries'
 import { createTool, restoreTool } from '@/lib/tools/commands'
-import { countTools, listTools } from '@/lib/tools/queries'
+import { countTools, listHolderOptions, listTools } from '@/lib/tools/queries'
 import { openTestDb } from '../support/db'
 
 const t = await openTestDb()
@@ -146,7 +146,10 @@ describe('locations', () => {
     const site = must(await t.tenant(leader, (tx) => createLocation(tx, { type: 'site', name: '終了予定現場', startsOn: '2026-01-01' })))
     const [cat] = await t.admin<{ id: string }>(`select id from tool_categories where organization_id = $1 and code_prefix = 'A'`, [A.id])
     const tool = must(await t.tenant(leader, (tx) => createTool(tx, { categoryId: cat!.id, name: '現場に残った道具', currentLocationId: site.id })))
-    expect(await t.tenant(leader, (tx) => closeSite(tx, { id: site.id }))).toEqual({ ok: false, error: { code: 'SITE_HAS_TOOLS', details: { count: 1 } } })
+    expect(await t.tenant(leader, (tx) => closeSite(tx, { id: site.id }))).toEqual({
+      ok: false,
+      error: { code: 'SITE_HAS_TOOLS', details: { count: 1, tools: [{ id: tool.id, toolCode: tool.toolCode, name: '現場に残った道具' }] } },
+    })
     await t.admin(`update tools set current_location_id = null where id = $1`, [tool.id])
     const closed = must(await t.tenant(leader, (tx) => closeSite(tx, { id: site.id, endsOn: '2026-11-20' })))
     expect(closed).toMatchObject({ isActive: false, endsOn: '2026-11-20' })
@@ -231,3 +234,13 @@ describe('company statuses', () => {
   })
 })
 
+
+describe('holders', () => {
+  it("are the company's active members, for every role, and only this company's", async () => {
+    const names = (await t.tenant(t.as('demo', 'viewer'), (tx) => listHolderOptions(tx))).map((h) => h.name)
+    expect(names).toEqual(expect.arrayContaining(['山田 太郎', '佐藤 花子', '鈴木 一郎', '田中 次郎', '高橋 美咲']))
+    expect(names).not.toContain('伊藤 健')
+    const staff = await t.tenant(t.as('sakura-denki', 'staff'), (tx) => listHolderOptions(tx))
+    expect(staff.map((h) => h.userId)).toContain(t.as('sakura-denki', 'leader').userId)
+  })
+})

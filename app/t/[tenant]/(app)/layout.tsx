@@ -21,9 +21,12 @@ export default async function AppLayout({ children, params }: LayoutProps<'/t/[t
   const [t, tc] = await Promise.all([getTranslations('nav'), getTranslations('common')])
   const items: NavItem[] = [
     { href: '/', label: t('home'), icon: 'home', primary: true },
+    { href: '/tools', label: t('tools'), icon: 'tools', primary: true },
     { href: '/scan', label: t('scan'), icon: 'scan', primary: true, prominent: true },
-    { href: '/members', label: t('members'), icon: 'members', primary: true },
-    { href: '/account', label: t('account'), icon: 'settings', primary: true },
+    { href: '/locations', label: t('locations'), icon: 'locations', primary: true },
+    { href: '/settings', label: t('settings'), icon: 'settings' },
+    { href: '/members', label: t('members'), icon: 'members' },
+    { href: '/account', label: t('account'), icon: 'account' },
   ]
   return (
     <OfflineShell userId={member.session.userId}>
@@ -48,7 +51,7 @@ export default async function AppLayout({ children, params }: LayoutProps<'/t/[t
           </div>
         </div>
       </header>
-      <AppNav items={items} label={t('main')} />
+      <AppNav items={items} label={t('main')} menuLabel={tc('menu')} closeLabel={tc('close')} />
       <div className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">{children}</div>
     </div>
     </OfflineShell>
