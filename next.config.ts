@@ -1,3 +1,4 @@
+import { withSerwist } from '@serwist/turbopack'
 import type { NextConfig } from 'next'
 import createNextIntlPlugin from 'next-intl/plugin'
 
@@ -34,4 +35,5 @@ const nextConfig: NextConfig = {
   },
 }
 
-export default withNextIntl(nextConfig)
+// withSerwist keeps esbuild (which bundles the service worker) out of the server bundle.
+export default withSerwist(withNextIntl(nextConfig))

@@ -38,6 +38,17 @@ export interface NavItem {
   icon: keyof typeof icons
   /** Shown in the phone's bottom bar (at most four; the fifth place opens the menu with the rest). */
   primary?: boolean
+  /** The one big button in the middle of the phone's bottom bar (the scan screen). */
+  prominent?: boolean
+}
+
+/** The bar's items with the prominent one moved to the middle of the bar (whose last place may be the menu). */
+export function centred(primary: NavItem[], places: number): NavItem[] {
+  const big = primary.find((i) => i.prominent)
+  if (!big) return primary
+  const others = primary.filter((i) => i !== big)
+  const middle = Math.min(Math.floor((places - 1) / 2), others.length)
+  return [...others.slice(0, middle), big, ...others.slice(middle)]
 }
 
 const isActive = (pathname: string, href: string) => (href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(href + '/'))
@@ -51,6 +62,7 @@ export function AppNav({ items, label, menuLabel, closeLabel }: { items: NavItem
   const setOpen = (next: boolean | ((was: boolean) => boolean)) => setOpenOn((typeof next === 'function' ? next(open) : next) ? pathname : null)
   const primary = items.filter((i) => i.primary).slice(0, 4)
   const rest = items.filter((i) => !primary.includes(i))
+  const bar = centred(primary, primary.length + (rest.length ? 1 : 0))
   const barItem = 'flex min-h-16 w-full flex-col items-center justify-center gap-1 text-xs font-bold'
   return (
     <>
@@ -100,9 +112,24 @@ export function AppNav({ items, label, menuLabel, closeLabel }: { items: NavItem
       ) : null}
       <nav aria-label={label} className="fixed inset-x-0 bottom-0 z-40 border-t border-gray-300 bg-white pb-[env(safe-area-inset-bottom)] md:hidden">
         <ul className="grid" style={{ gridTemplateColumns: `repeat(${primary.length + (rest.length ? 1 : 0)}, minmax(0, 1fr))` }}>
-          {primary.map((item) => {
+          {bar.map((item) => {
             const Icon = icons[item.icon]
             const active = isActive(pathname, item.href)
+            if (item.prominent) {
+              return (
+                <li key={item.href} className="flex justify-center">
+                  <Link
+                    href={item.href}
+                    aria-current={active ? 'page' : undefined}
+                    data-testid="nav-scan"
+                    className="-mt-6 flex size-20 flex-col items-center justify-center gap-0.5 rounded-full border-4 border-white bg-brand-400 text-sm font-bold text-ink shadow-lg active:bg-brand-500"
+                  >
+                    <Icon aria-hidden className="size-9" />
+                    {item.label}
+                  </Link>
+                </li>
+              )
+            }
             return (
               <li key={item.href}>
                 <Link href={item.href} aria-current={active ? 'page' : undefined} className={`${barItem} ${active ? 'bg-brand-100 text-ink' : 'text-gray-700'}`}>

@@ -12,3 +12,8 @@ export function tenantUrl(subdomain: string, path = '/') {
 export function adminUrl(path = '/') {
   return `${urlScheme()}://admin.${env().APP_DOMAIN}${path}`
 }
+
+/** What a tool's QR label holds (seed 004 §7.1): the company's scan screen with the tool's UUID. */
+export function scanUrl(subdomain: string, toolId: string) {
+  return tenantUrl(subdomain, `/scan?id=${encodeURIComponent(toolId)}`)
+}

@@ -112,6 +112,7 @@ async function applyParsed(tx: Tx, item: MoveInput, options: MoveOptions): Promi
       status: tools.status,
       type: tools.managementType,
       home: tools.currentLocationId,
+      homeQuantity: tools.currentQuantity,
       holder: tools.currentHolderId,
       lastMovedAt: tools.lastMovedAt,
     })
@@ -171,7 +172,8 @@ async function applyParsed(tx: Tx, item: MoveInput, options: MoveOptions): Promi
     }
     if (!from || from === target?.id) return fail('ALREADY_THERE')
     if (!(await take(tx, { id: tool.id, home: tool.home }, from, quantity))) {
-      const available = from === tool.home ? null : ((await awayStock(tx, tool.id)).find((s) => s.locationId === from)?.quantity ?? 0)
+      // The tool row is locked, so the units at home are exact; the phone shows the number in its error.
+      const available = from === tool.home ? (tool.homeQuantity ?? 0) : ((await awayStock(tx, tool.id)).find((s) => s.locationId === from)?.quantity ?? 0)
       return fail('INSUFFICIENT_QUANTITY', { details: { available } })
     }
     if (target) await put(tx, { id: tool.id, home: tool.home }, target.id, quantity)

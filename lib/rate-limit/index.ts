@@ -24,6 +24,8 @@ export const limits = {
   signUp: { points: 20, duration: 3600 },
   /** Token exchanges at /auth/handoff per IP. */
   handoff: { points: 30, duration: 60 },
+  /** Scans and synced moves per member (seed 004 §4.4: 100 a minute); a sync costs one point per move. */
+  scan: { points: 100, duration: 60 },
 } as const
 
 export type LimitName = keyof typeof limits
@@ -74,10 +76,10 @@ export async function checkLimit(name: LimitName, key: string, use: RateLimiterA
   return res && res.consumedPoints >= limits[name].points ? { retryAfter: seconds(res) } : null
 }
 
-/** Counts one attempt; limited when this one went over. */
-export async function hitLimit(name: LimitName, key: string, use: RateLimiterAbstract = limiter(name)): Promise<Limited> {
+/** Counts one attempt (or `points` of them); limited when this one went over. */
+export async function hitLimit(name: LimitName, key: string, use: RateLimiterAbstract = limiter(name), points = 1): Promise<Limited> {
   try {
-    await use.consume(key)
+    await use.consume(key, points)
     return null
   } catch (rejected) {
     if (rejected instanceof RateLimiterRes) return { retryAfter: seconds(rejected) }

@@ -2,7 +2,7 @@ import { and, asc, eq, isNull, sql } from 'drizzle-orm'
 import type { Tx } from '../db'
 import { locations, memberships, toolAttachments, toolCategories, toolStatuses, toolStock, tools, users } from '../db/schema'
 import { signedFileUrl } from '../storage/signing'
-import { recentLocationIds } from '../movements/queries'
+import { listMovements, recentLocationIds } from '../movements/queries'
 
 const cardColumns = {
   id: tools.id,
@@ -58,16 +58,29 @@ export async function scanCard(tx: Tx, target: { id: string } | { code: string }
           .innerJoin(locations, and(eq(locations.organizationId, toolStock.organizationId), eq(locations.id, toolStock.locationId)))
           .where(and(eq(toolStock.toolId, card.id), sql`${toolStock.quantity} > 0`))
       : []
-  return { ...card, photoUrl: photo?.key ? signedFileUrl(photo.key) : null, away }
+  const { items: moves } = await listMovements(tx, { tool: card.id, limit: 3 })
+  const recentMoves = moves.map((m) => ({
+    id: m.id,
+    movedAt: m.movedAt.toISOString(),
+    type: m.type,
+    quantity: m.quantity,
+    fromName: m.fromName,
+    toName: m.toName,
+    userName: m.userName,
+  }))
+  return { ...card, photoUrl: photo?.key ? signedFileUrl(photo.key) : null, away, recentMoves }
 }
 export type ScanCard = NonNullable<Awaited<ReturnType<typeof scanCard>>>
+
+export type ScanIndex = Awaited<ReturnType<typeof scanIndex>>
+export type ScanIndexTool = ScanIndex['tools'][number]
 
 /**
  * What the scan screen keeps for working offline: every live tool (enough to show a card), the places one
  * can move to (recent ones first), and the members one can hand a tool to.
  */
 export async function scanIndex(tx: Tx, userId: string) {
-  const [toolRows, places, people, recent] = await Promise.all([
+  const [toolRows, places, people, recent, stock] = await Promise.all([
     cardQuery(tx).where(isNull(tools.deletedAt)).orderBy(tools.toolCode),
     tx
       .select({ id: locations.id, name: locations.name, type: locations.type })
@@ -81,10 +94,18 @@ export async function scanIndex(tx: Tx, userId: string) {
       .where(and(eq(memberships.isActive, true), sql`${memberships.role} <> 'viewer'`))
       .orderBy(users.name),
     recentLocationIds(tx, userId),
+    tx
+      .select({ toolId: toolStock.toolId, locationId: toolStock.locationId, locationName: locations.name, quantity: toolStock.quantity })
+      .from(toolStock)
+      .innerJoin(locations, and(eq(locations.organizationId, toolStock.organizationId), eq(locations.id, toolStock.locationId)))
+      .where(sql`${toolStock.quantity} > 0`),
   ])
   const rank = new Map(recent.map((id, i) => [id, i]))
+  const away = new Map<string, { locationId: string; locationName: string; quantity: number }[]>()
+  for (const { toolId, ...s } of stock) away.set(toolId, [...(away.get(toolId) ?? []), s])
   return {
-    tools: toolRows,
+    // Quantity tools carry their units away from home, so an offline card shows them too.
+    tools: toolRows.map((tool) => (tool.managementType === 'quantity' ? { ...tool, away: away.get(tool.id) ?? [] } : { ...tool, away: [] })),
     locations: [...places].sort((a, b) => (rank.get(a.id) ?? 99) - (rank.get(b.id) ?? 99)),
     recentLocationIds: recent,
     members: people,

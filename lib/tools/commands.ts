@@ -14,6 +14,8 @@ import { disposeInput, setStatusInput, toolInput, toolUpdate, type DisposeInput,
 export type Tool = typeof tools.$inferSelect
 
 export const toolConstraints = {
+  /** A blank label's UUID that already names a tool of this company (also one in the trash). */
+  tools_pkey: 'TOOL_ID_TAKEN',
   tools_org_code_key: 'TOOL_CODE_TAKEN',
   tools_category_fk: 'CATEGORY_NOT_FOUND',
   tools_location_fk: 'LOCATION_NOT_FOUND',

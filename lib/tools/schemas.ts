@@ -38,8 +38,13 @@ function quantityRules(v: { managementType?: ManagementType; currentQuantity?: n
   }
 }
 
-/** The tool form and the create command share this schema (react-hook-form resolver on the client). */
-export const toolInput = z.object({ ...editable, managementType: editable.managementType.default('individual') }).superRefine(quantityRules)
+/**
+ * The tool form and the create command share this schema (react-hook-form resolver on the client).
+ * `id` is optional: a pre-printed blank label's UUID becomes the new tool's id (else the database makes one).
+ */
+export const toolInput = z
+  .object({ id: uuid.optional(), ...editable, managementType: editable.managementType.default('individual') })
+  .superRefine(quantityRules)
 export type ToolInput = z.input<typeof toolInput>
 
 /** Only what is given changes (no defaults here: an edit never resets a field it does not mention). */

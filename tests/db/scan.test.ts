@@ -36,6 +36,20 @@ describe('scanCard', () => {
     await t.tenant(staff, (tx) => applyMove(tx, { toolId: q!.id, action: 'checkout', toLocationId: site!.id, quantity: 2 }, { userId: staff.userId }))
     const card = await t.tenant(staff, (tx) => scanCard(tx, { id: q!.id }))
     expect(card!.away).toEqual(expect.arrayContaining([expect.objectContaining({ locationId: site!.id, locationName: site!.name })]))
+    expect(card!.recentMoves[0]).toMatchObject({ type: 'checkout', quantity: 2, toName: site!.name, userName: expect.any(String) })
+    const index = await t.tenant(staff, (tx) => scanIndex(tx, staff.userId))
+    expect(index.tools.find((x) => x.id === q!.id)!.away).toEqual(card!.away.map((a) => expect.objectContaining({ locationId: a.locationId, quantity: a.quantity })))
+    expect(index.tools.filter((x) => x.managementType === 'individual').every((x) => x.away.length === 0)).toBe(true)
+  })
+
+  it('tells how many units are at home when a move asks for more', async () => {
+    const [q] = await t.admin<{ id: string; current_quantity: number }>(
+      `select id, current_quantity from tools where organization_id = $1 and management_type = 'quantity' and deleted_at is null and status <> 'disposed' order by tool_code desc limit 1`,
+      [A.id],
+    )
+    const [site] = await t.admin<{ id: string }>(`select id from locations where organization_id = $1 and type = 'site' and is_active and closed_at is null limit 1`, [A.id])
+    const r = await t.tenant(staff, (tx) => applyMove(tx, { toolId: q!.id, action: 'checkout', toLocationId: site!.id, quantity: q!.current_quantity + 1 }, { userId: staff.userId }))
+    expect(r).toMatchObject({ ok: false, error: { code: 'INSUFFICIENT_QUANTITY', details: { available: q!.current_quantity } } })
   })
 })
 

@@ -4,6 +4,8 @@ import { signOut } from '@/app/_actions/sign-out'
 import { AppNav, type NavItem } from '@/components/app-nav'
 import { CompanySwitcher } from '@/components/company-switcher'
 import { LanguageSwitch } from '@/components/language-switch'
+import { QueueBadge } from '@/components/offline/queue-badge'
+import { OfflineShell } from '@/components/offline/queue-provider'
 import { requireMember } from '@/lib/auth/member'
 import { withTenant } from '@/lib/db'
 import { myCompanies } from '@/lib/profile/commands'
@@ -20,12 +22,14 @@ export default async function AppLayout({ children, params }: LayoutProps<'/t/[t
   const items: NavItem[] = [
     { href: '/', label: t('home'), icon: 'home', primary: true },
     { href: '/tools', label: t('tools'), icon: 'tools', primary: true },
+    { href: '/scan', label: t('scan'), icon: 'scan', primary: true, prominent: true },
     { href: '/locations', label: t('locations'), icon: 'locations', primary: true },
     { href: '/settings', label: t('settings'), icon: 'settings' },
     { href: '/members', label: t('members'), icon: 'members' },
     { href: '/account', label: t('account'), icon: 'account' },
   ]
   return (
+    <OfflineShell userId={member.session.userId}>
     <div className="flex min-h-dvh flex-col pb-20 md:pb-0">
       <header className="border-b border-gray-200 bg-white">
         <div className="mx-auto flex max-w-6xl items-center justify-between gap-3 px-4 py-2">
@@ -35,9 +39,10 @@ export default async function AppLayout({ children, params }: LayoutProps<'/t/[t
             <p className="min-w-0 truncate text-lg font-bold">{tenant.name}</p>
           )}
           <div className="flex shrink-0 items-center gap-2">
+            <QueueBadge />
             <span className="hidden text-sm text-gray-700 sm:inline">{member.session.name}</span>
             <LanguageSwitch />
-            <form action={signOut}>
+            <form action={signOut} data-sign-out>
               <button type="submit" className="btn btn-secondary min-h-10 px-3 text-sm" aria-label={tc('signOut')}>
                 <LogOut aria-hidden className="size-5" />
                 <span className="hidden sm:inline">{tc('signOut')}</span>
@@ -49,5 +54,6 @@ export default async function AppLayout({ children, params }: LayoutProps<'/t/[t
       <AppNav items={items} label={t('main')} menuLabel={tc('menu')} closeLabel={tc('close')} />
       <div className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">{children}</div>
     </div>
+    </OfflineShell>
   )
 }
