@@ -9,7 +9,7 @@ import type { LabelSettings } from './queries'
 import { labelSettingsInput, MAX_BLANK, type LabelSettingsInput } from './schemas'
 
 /** Saves the company's printer calibration and usual stock (leaders and above). */
-export async function saveLabelSettings(tx: Tx, input: LabelSettingsInput): Promise<Result<LabelSettings>> {
+export async function saveLabelSettings(tx: Tx, input: LabelSettingsInput | Record<string, unknown>): Promise<Result<LabelSettings>> {
   const parsed = parseInput(labelSettingsInput, input)
   if (!parsed.ok) return parsed
   const values = { offsetXMm: parsed.data.offsetX, offsetYMm: parsed.data.offsetY, layout: parsed.data.layout }

@@ -19,6 +19,7 @@ export default async function AppLayout({ children, params }: LayoutProps<'/t/[t
   const [t, tc] = await Promise.all([getTranslations('nav'), getTranslations('common')])
   const items: NavItem[] = [
     { href: '/', label: t('home'), icon: 'home', primary: true },
+    { href: '/movements', label: t('movements'), icon: 'movements', primary: true },
     { href: '/members', label: t('members'), icon: 'members', primary: true },
     { href: '/account', label: t('account'), icon: 'settings', primary: true },
   ]
