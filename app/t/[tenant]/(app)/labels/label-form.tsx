@@ -323,7 +323,7 @@ export function LabelForm({ initial, results, categories, places, batches, saveC
         </fieldset>
       </section>
 
-      <section className="card sticky bottom-20 flex flex-col gap-3 md:bottom-4" aria-live="polite">
+      <section className="card sticky bottom-20 flex flex-wrap items-center justify-between gap-x-4 gap-y-2 py-3 md:bottom-4" aria-live="polite">
         <p className="text-lg font-bold" data-testid="label-preview">
           {layout.kind === 'tape' ? t('previewTape', { labels: labelCount }) : t('preview', { labels: labelCount, sheets: sheetTotal })}
         </p>
@@ -332,11 +332,11 @@ export function LabelForm({ initial, results, categories, places, batches, saveC
           {status.kind === 'pending' ? t('preparing') : t('download')}
         </button>
         {status.kind === 'error' ? (
-          <p role="alert" className="font-bold text-red-700">
+          <p role="alert" className="basis-full font-bold text-red-700">
             {status.message}
           </p>
         ) : status.kind === 'done' ? (
-          <p role="status" className="text-green-800">
+          <p role="status" className="basis-full text-green-800">
             {status.message}
           </p>
         ) : null}

@@ -1,8 +1,9 @@
 'use client'
 
 import { useRouter } from 'next/navigation'
+import { useState } from 'react'
 import { useTranslations } from 'next-intl'
-import { X } from 'lucide-react'
+import { SlidersHorizontal, X } from 'lucide-react'
 import Link from 'next/link'
 
 interface Option {
@@ -23,6 +24,9 @@ export interface FilterValues {
 export function MovementFilters({ values, places, people, types, tool }: { values: FilterValues; places: Option[]; people: Option[]; types: { value: string; label: string }[]; tool: { code: string; name: string } | null }) {
   const t = useTranslations('movementHistory')
   const router = useRouter()
+  const active = (['location', 'user', 'type', 'from', 'to'] as const).filter((k) => values[k]).length
+  // On a phone the filters fold away so the moves come first; on a laptop they are always open.
+  const [open, setOpen] = useState(false)
   function submit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault()
     const query = new URLSearchParams()
@@ -44,7 +48,12 @@ export function MovementFilters({ values, places, people, types, tool }: { value
           </span>
         </div>
       ) : null}
-      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
+      <button type="button" className="btn btn-secondary md:hidden" aria-expanded={open} aria-controls="movement-filter-fields" onClick={() => setOpen(!open)}>
+        <SlidersHorizontal aria-hidden className="size-5" />
+        {t('filters')}
+        {active ? ` (${active})` : ''}
+      </button>
+      <div id="movement-filter-fields" className={`${open ? 'grid' : 'hidden'} gap-3 sm:grid-cols-2 md:grid lg:grid-cols-5`}>
         <label className="flex flex-col gap-1">
           <span className="font-bold">{t('place')}</span>
           <select name="location" defaultValue={values.location ?? ''} className="field">
@@ -87,7 +96,7 @@ export function MovementFilters({ values, places, people, types, tool }: { value
           <input type="date" name="to" defaultValue={values.to ?? ''} className="field" />
         </label>
       </div>
-      <div className="flex flex-wrap gap-2">
+      <div className={`${open ? 'flex' : 'hidden'} flex-wrap gap-2 md:flex`}>
         <button type="submit" className="btn btn-primary">
           {t('apply')}
         </button>

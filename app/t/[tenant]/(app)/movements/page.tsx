@@ -44,11 +44,11 @@ export default async function MovementsPage({ searchParams }: PageProps<'/t/[ten
           <p className="mt-1 text-gray-700">{t('lead')}</p>
         </div>
         <div className="flex flex-wrap gap-2">
-          <a href={`/movements/csv${query(filters)}`} className="btn btn-secondary" download>
+          <a href={`/movements/csv${query(filters)}`} className="btn btn-secondary px-3" download>
             <Download aria-hidden className="size-5" />
             {t('csv')}
           </a>
-          <a href={`/movements/csv${query(filters, { encoding: 'shift_jis' })}`} className="btn btn-secondary" download>
+          <a href={`/movements/csv${query(filters, { encoding: 'shift_jis' })}`} className="btn btn-secondary px-3" download>
             {t('csvSjis')}
           </a>
         </div>
@@ -73,7 +73,7 @@ export default async function MovementsPage({ searchParams }: PageProps<'/t/[ten
           </ol>
           <div className="card hidden overflow-x-auto p-0 md:block">
             <table className="w-full text-left" data-testid="movement-table">
-              <thead className="border-b-2 border-gray-300 bg-gray-50 text-sm">
+              <thead className="border-b-2 border-gray-300 bg-gray-50 text-sm whitespace-nowrap">
                 <tr>
                   <th className="px-3 py-2">{t('columns.movedAt')}</th>
                   <th className="px-3 py-2">{t('columns.type')}</th>
@@ -106,8 +106,8 @@ export default async function MovementsPage({ searchParams }: PageProps<'/t/[ten
                     <td className="px-3 py-2">
                       <Route move={m} />
                     </td>
-                    <td className="px-3 py-2">{m.userName}</td>
-                    <td className="px-3 py-2">{m.holderName ?? ''}</td>
+                    <td className="px-3 py-2 whitespace-nowrap">{m.userName}</td>
+                    <td className="px-3 py-2 whitespace-nowrap">{m.holderName ?? ''}</td>
                     <td className="px-3 py-2 text-sm">{m.note ?? ''}</td>
                   </tr>
                 ))}
