@@ -31,6 +31,7 @@ const adminServer = process.env.TEST_DATABASE_ADMIN_URL!
 const appServer = process.env.DATABASE_URL_TEST!
 const withDb = (url: string) => Object.assign(new URL(url), { pathname: `/${DB}` }).toString()
 
+const loadBefore = os.loadavg()[0]!
 console.log('Preparing the benchmark database…')
 const server = postgres(adminServer, { max: 1, onnotice: () => {} })
 await server.unsafe(`drop database if exists ${DB} with (force)`)
@@ -106,7 +107,10 @@ try {
   } finally {
     await raw.end()
   }
-  console.log(`\nGenba benchmark — ${new Date().toISOString()} — next start on PostgreSQL, ${SECONDS} s per row, pool ${POOL}, ${os.cpus().length} cores\n`)
+  console.log(
+    `\nGenba benchmark — ${new Date().toISOString()} — next start on PostgreSQL, ${SECONDS} s per row, pool ${POOL}, ${os.cpus().length} cores, ` +
+      `load average ${loadBefore.toFixed(1)} before, ${os.loadavg()[0]!.toFixed(1)} after\n`,
+  )
   printTable(results)
   console.log(`\nserver RSS after the run: ${(await rssMb(app.process.pid!)).toFixed(0)} MB`)
 } finally {
