@@ -94,6 +94,20 @@ try {
     body: JSON.stringify({ items: [nextMove(fleet, client)] }),
   })
   const applied = (_status: number, body: string) => (JSON.parse(body) as { results?: { outcome?: string }[] }).results?.[0]?.outcome === 'applied'
+  // The movement history of the big company: the newest page of its ~227,000 moves, and one place's.
+  const historyCookie = { cookie: `genba_session=${movers[0]!.token}` }
+  await runLoad({ label: 'warm-up', port: PORT, concurrency: 1, seconds: 2, next: () => ({ path: '/movements', host: bigHost, headers: historyCookie }) })
+  results.push(await runLoad({ label: 'movement history, big company (SSR)', port: PORT, concurrency: 10, seconds: SECONDS, next: () => ({ path: '/movements', host: bigHost, headers: historyCookie }) }))
+  results.push(
+    await runLoad({
+      label: 'movement history of one site, big company (SSR)',
+      port: PORT,
+      concurrency: 10,
+      seconds: SECONDS,
+      next: (_c, i) => ({ path: `/movements?location=${fleet.sites[i % fleet.sites.length]}`, host: bigHost, headers: historyCookie }),
+    }),
+  )
+
   const raw = postgres(withDb(appServer), { max: POOL, prepare: false, onnotice: () => {} })
   try {
     await runLoad({ label: 'warm-up', port: PORT, concurrency: 2, seconds: 2, next: moveRequest, okBody: applied })
