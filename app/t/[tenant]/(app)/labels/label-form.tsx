@@ -289,7 +289,7 @@ export function LabelForm({ initial, results, categories, places, batches, saveC
                     onClick={() => setSkip(i)}
                     aria-label={t('positionLabel', { n: i + 1 }) + (used ? ` (${t('positionUsed')})` : '')}
                     aria-pressed={i === usedSkip}
-                    className={`h-5 rounded-sm border ${used ? 'border-gray-300 bg-gray-200' : printed ? 'border-ink bg-brand-400' : 'border-gray-300 bg-white'}`}
+                    className={`h-7 rounded-sm border ${used ? 'border-gray-300 bg-gray-200' : printed ? 'border-ink bg-brand-400' : 'border-gray-300 bg-white'}`}
                   />
                 )
               })}
