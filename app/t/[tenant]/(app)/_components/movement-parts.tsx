@@ -1,4 +1,3 @@
-import { ArrowRight } from 'lucide-react'
 import { useFormatter, useTranslations } from 'next-intl'
 import type { MovementListItem } from '@/lib/movements/queries'
 
@@ -21,7 +20,8 @@ export function Route({ move }: { move: Pick<MovementListItem, 'fromName' | 'toN
   return (
     <span className="inline-flex flex-wrap items-center gap-1">
       <span>{move.fromName ?? '—'}</span>
-      <ArrowRight aria-label="→" className="size-4 shrink-0" />
+      {/* A character, not an icon: a page of history draws a hundred of them. */}
+      <span aria-hidden>→</span>
       <span className="font-bold">{move.toName ?? t('consumed')}</span>
     </span>
   )
