@@ -10,6 +10,7 @@ export interface LoadResult {
   p50: number
   p95: number
   p99: number
+  note?: string
 }
 
 export interface RequestSpec {
@@ -39,6 +40,8 @@ export async function runLoad(options: {
   seconds: number
   next: (client: number, i: number) => RequestSpec
   ok?: (status: number) => boolean
+  /** Also judge the body (read in full after the first byte is timed). */
+  okBody?: (status: number, body: string) => boolean
 }): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: options.concurrency })
   const latencies: number[] = []
@@ -54,8 +57,17 @@ export async function runLoad(options: {
         (res) => {
           latencies.push(Number(process.hrtime.bigint() - started) / 1e6)
           if (!isOk(res.statusCode ?? 0)) errors++
-          res.resume()
-          res.on('end', resolve)
+          if (options.okBody) {
+            const chunks: Buffer[] = []
+            res.on('data', (c: Buffer) => chunks.push(c))
+            res.on('end', () => {
+              if (isOk(res.statusCode ?? 0) && !options.okBody!(res.statusCode ?? 0, Buffer.concat(chunks).toString('utf8'))) errors++
+              resolve()
+            })
+          } else {
+            res.resume()
+            res.on('end', resolve)
+          }
         },
       )
       req.on('error', () => {
@@ -88,11 +100,42 @@ export async function runLoad(options: {
   }
 }
 
+/** The same closed loop for work that is not an HTTP request (a database transaction run directly). */
+export async function runWork(options: { label: string; concurrency: number; seconds: number; work: (client: number, i: number) => Promise<boolean> }): Promise<LoadResult> {
+  const latencies: number[] = []
+  let errors = 0
+  const deadline = Date.now() + options.seconds * 1000
+  const t0 = Date.now()
+  await Promise.all(
+    Array.from({ length: options.concurrency }, async (_, client) => {
+      for (let i = 0; Date.now() < deadline; i++) {
+        const started = process.hrtime.bigint()
+        const ok = await options.work(client, i).catch(() => false)
+        latencies.push(Number(process.hrtime.bigint() - started) / 1e6)
+        if (!ok) errors++
+      }
+    }),
+  )
+  const seconds = (Date.now() - t0) / 1000
+  latencies.sort((a, b) => a - b)
+  return {
+    label: options.label,
+    concurrency: options.concurrency,
+    requests: latencies.length,
+    errors,
+    seconds,
+    rps: latencies.length / seconds,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+  }
+}
+
 export function printTable(rows: LoadResult[]) {
   const f = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '-')
-  console.log('| scenario | clients | requests | errors | req/s | p50 ms | p95 ms | p99 ms |')
-  console.log('|---|---:|---:|---:|---:|---:|---:|---:|')
+  console.log('| scenario | clients | requests | errors | req/s | p50 ms | p95 ms | p99 ms | note |')
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---|')
   for (const r of rows) {
-    console.log(`| ${r.label} | ${r.concurrency} | ${r.requests} | ${r.errors} | ${f(r.rps)} | ${f(r.p50)} | ${f(r.p95)} | ${f(r.p99)} |`)
+    console.log(`| ${r.label} | ${r.concurrency} | ${r.requests} | ${r.errors} | ${f(r.rps)} | ${f(r.p50)} | ${f(r.p95)} | ${f(r.p99)} | ${r.note ?? ''} |`)
   }
 }

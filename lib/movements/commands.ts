@@ -28,6 +28,9 @@ export interface MoveOptions {
   now?: Date
 }
 
+/** Joined when a move names no place (consume): matches nothing. */
+const NO_PLACE = '00000000-0000-0000-0000-000000000000'
+
 /** A device clock a little ahead is believed; further ahead, the server's time is used. */
 const CLOCK_SKEW_MS = 5 * 60 * 1000
 
@@ -105,7 +108,8 @@ class Refused extends Error {
 
 async function applyParsed(tx: Tx, item: MoveInput, options: MoveOptions): Promise<Result<AppliedMove>> {
   const now = options.now ?? new Date()
-  const [tool] = await tx
+  // The tool (locked) and the target place in one round trip: the place is joined, only the tool row is locked.
+  const [row] = await tx
     .select({
       id: tools.id,
       code: tools.toolCode,
@@ -115,25 +119,27 @@ async function applyParsed(tx: Tx, item: MoveInput, options: MoveOptions): Promi
       homeQuantity: tools.currentQuantity,
       holder: tools.currentHolderId,
       lastMovedAt: tools.lastMovedAt,
+      loc: { id: locations.id, type: locations.type, isActive: locations.isActive, closedAt: locations.closedAt },
     })
     .from(tools)
+    .leftJoin(
+      locations,
+      and(eq(locations.organizationId, tools.organizationId), eq(locations.id, item.toLocationId ?? NO_PLACE), isNull(locations.deletedAt)),
+    )
     .where(and(eq(tools.id, item.toolId), isNull(tools.deletedAt)))
-    .for('update')
-  if (!tool) {
+    .for('update', { of: tools })
+  if (!row) {
     // Rows a member may not update are invisible to FOR UPDATE: tell a viewer why, everyone else "not found".
     const [may] = await rows<{ may: boolean }>(tx, sql`select app.has_role('owner', 'admin', 'leader', 'staff') as may`)
     return fail(may?.may ? 'TOOL_NOT_FOUND' : 'FORBIDDEN')
   }
+  const { loc, ...tool } = row
   if (tool.status === 'disposed') return fail('TOOL_DISPOSED')
   const movedAt = moveTime(item.movedAt, now)
 
   let target: { id: string; type: 'warehouse' | 'site' } | null = null
   if (item.action !== 'consume') {
     if (!item.toLocationId) return fail('VALIDATION', { fields: { toLocationId: 'REQUIRED' } })
-    const [loc] = await tx
-      .select({ id: locations.id, type: locations.type, isActive: locations.isActive, closedAt: locations.closedAt })
-      .from(locations)
-      .where(and(eq(locations.id, item.toLocationId), isNull(locations.deletedAt)))
     if (!loc) return fail('LOCATION_NOT_FOUND')
     if (!loc.isActive || loc.closedAt) return fail('LOCATION_CLOSED')
     if (item.action === 'checkout' && loc.type !== 'site') return fail('SITE_REQUIRED')

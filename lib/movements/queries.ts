@@ -142,3 +142,15 @@ export async function lastMoveOf(tx: Tx, toolId: string) {
   return row ?? null
 }
 
+
+/** What the history of one tool is headed with: its code, name, where it is and who has it. */
+export async function movementTool(tx: Tx, toolId: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(toolId)) return null
+  const [row] = await tx
+    .select({ id: tools.id, toolCode: tools.toolCode, name: tools.name, locationName: locations.name, holderName: holder.name, deletedAt: tools.deletedAt })
+    .from(tools)
+    .leftJoin(locations, and(eq(locations.organizationId, tools.organizationId), eq(locations.id, tools.currentLocationId)))
+    .leftJoin(holder, eq(holder.id, tools.currentHolderId))
+    .where(eq(tools.id, toolId))
+  return row ?? null
+}

@@ -42,8 +42,11 @@ export const toolMovements = pgTable(
     primaryKey({ name: 'tool_movements_pkey', columns: [t.organizationId, t.id] }),
     uniqueIndex('tool_movements_org_client_key').on(t.organizationId, t.clientId),
     index('tool_movements_org_tool_idx').on(t.organizationId, t.toolId, t.movedAt.desc()),
-    index('tool_movements_org_moved_idx').on(t.organizationId, t.movedAt.desc()),
+    // The history's order (newest first, id breaking ties): a page reads 50 index entries, not the company's moves.
+    // NULLS FIRST is what a plain ORDER BY … DESC means; an index in the other null order is not used for it.
+    index('tool_movements_org_moved_idx').on(t.organizationId, t.movedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index('tool_movements_org_to_idx').on(t.organizationId, t.toLocationId, t.movedAt.desc()),
+    index('tool_movements_org_from_idx').on(t.organizationId, t.fromLocationId, t.movedAt.desc().nullsFirst()),
     index('tool_movements_org_user_idx').on(t.organizationId, t.userId, t.movedAt.desc()),
     foreignKey({ name: 'tool_movements_tool_fk', columns: [t.organizationId, t.toolId], foreignColumns: [tools.organizationId, tools.id] }).onDelete('cascade'),
     foreignKey({ name: 'tool_movements_user_fk', columns: [t.organizationId, t.userId], foreignColumns: [memberships.organizationId, memberships.userId] }),

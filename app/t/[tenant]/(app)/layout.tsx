@@ -24,6 +24,8 @@ export default async function AppLayout({ children, params }: LayoutProps<'/t/[t
     { href: '/tools', label: t('tools'), icon: 'tools', primary: true },
     { href: '/scan', label: t('scan'), icon: 'scan', primary: true, prominent: true },
     { href: '/locations', label: t('locations'), icon: 'locations', primary: true },
+    { href: '/movements', label: t('movements'), icon: 'movements' },
+    { href: '/labels', label: t('labels'), icon: 'labels' },
     { href: '/settings', label: t('settings'), icon: 'settings' },
     { href: '/members', label: t('members'), icon: 'members' },
     { href: '/account', label: t('account'), icon: 'account' },
