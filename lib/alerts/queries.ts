@@ -37,7 +37,7 @@ export async function lowStockAlert(tx: Tx, options: Pick<AlertOptions, 'limit'>
           tools.unit, count(*) over ()::int as total
         from tools
         where tools.deleted_at is null and tools.status <> 'disposed' and ${lowStockCondition}
-        order by tools.current_quantity - tools.min_stock_alert, tools.tool_code
+        order by tools.current_quantity - tools.min_stock_alert, tools.current_quantity, tools.tool_code
         limit ${options.limit ?? 5}`,
   )
   return { count: found[0]?.total ?? 0, items: found.map(({ total: _total, ...item }) => item) }
