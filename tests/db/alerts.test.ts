@@ -5,7 +5,6 @@ import { addDays } from '@/lib/alerts/dates'
 import { dashboard } from '@/lib/dashboard/queries'
 import { getManagementSettings } from '@/lib/maintenance/settings'
 import { countTools, listTools } from '@/lib/tools/queries'
-import type { ToolListQuery } from '@/lib/tools/schemas'
 import { parseToolListSearchParams } from '@/lib/tools/search-params'
 import { openTestDb } from '../support/db'
 
@@ -258,11 +257,11 @@ describe.each([
 
 describe('the filters behind the alerts', () => {
   it('round-trip through the URL and drop bad values', () => {
-    const q: ToolListQuery = { onSiteDays: 7, scheduleId: '0b9c1d5e-3f62-4a57-9d0a-6a1c2b3d4e5f', dueFrom: '2030-06-10', dueTo: '2030-06-24' }
-    const link = alertLinks.due({ source: 'schedule', key: q.scheduleId! }, 'soon', '2030-06-10', 14)
-    expect(link).toBe(`/tools?scheduleId=${q.scheduleId}&dueFrom=2030-06-10&dueTo=2030-06-24`)
-    const parsed = parseToolListSearchParams({ onSiteDays: '7', scheduleId: q.scheduleId, dueFrom: '2030/6/10', dueTo: 'soon' })
-    expect(parsed).toMatchObject({ onSiteDays: 7, scheduleId: q.scheduleId, dueFrom: '2030-06-10' })
+    const scheduleId = '0b9c1d5e-3f62-4a57-9d0a-6a1c2b3d4e5f'
+    const link = alertLinks.due({ source: 'schedule', key: scheduleId }, 'soon', '2030-06-10', 14)
+    expect(link).toBe(`/tools?scheduleId=${scheduleId}&dueFrom=2030-06-10&dueTo=2030-06-24`)
+    const parsed = parseToolListSearchParams({ onSiteDays: '7', scheduleId, dueFrom: '2030/6/10', dueTo: 'soon' })
+    expect(parsed).toMatchObject({ onSiteDays: 7, scheduleId, dueFrom: '2030-06-10' })
     expect(parsed.dueTo).toBeUndefined()
     expect(parseToolListSearchParams({ onSiteDays: '0' }).onSiteDays).toBeUndefined()
     expect(alertLinks.site('0b9c1d5e-3f62-4a57-9d0a-6a1c2b3d4e5f')).toBe('/tools?locationId=0b9c1d5e-3f62-4a57-9d0a-6a1c2b3d4e5f')
