@@ -54,7 +54,7 @@ export async function preferencesOf(tx: Tx, userIds?: string[]): Promise<Map<str
 }
 
 const flag = z.preprocess((v) => v === true || v === 'on' || v === 'true' || v === '1', z.boolean())
-export const preferencesInput = z.record(z.enum(notificationTopics), z.object({ inApp: flag, email: flag }).partial())
+export const preferencesInput = z.partialRecord(z.enum(notificationTopics), z.object({ inApp: flag, email: flag }).partial())
 export type PreferencesInput = z.input<typeof preferencesInput>
 
 /** Saves the signed-in member's own choices for the topics given (others keep theirs). */
