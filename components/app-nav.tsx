@@ -2,9 +2,9 @@
 
 import Link from 'next/link'
 import { usePathname } from 'next/navigation'
-import { Home, MapPin, QrCode, Settings, Users, Wrench, type LucideIcon } from 'lucide-react'
+import { BarChart3, ClipboardCheck, Home, MapPin, QrCode, Settings, Users, Wrench, type LucideIcon } from 'lucide-react'
 
-const icons = { home: Home, tools: Wrench, scan: QrCode, locations: MapPin, members: Users, settings: Settings } satisfies Record<string, LucideIcon>
+const icons = { home: Home, tools: Wrench, scan: QrCode, locations: MapPin, members: Users, settings: Settings, maintenance: ClipboardCheck, reports: BarChart3 } satisfies Record<string, LucideIcon>
 
 export interface NavItem {
   href: string

@@ -4,8 +4,10 @@ import { signOut } from '@/app/_actions/sign-out'
 import { AppNav, type NavItem } from '@/components/app-nav'
 import { CompanySwitcher } from '@/components/company-switcher'
 import { LanguageSwitch } from '@/components/language-switch'
+import { NotificationBell } from '@/components/notification-bell'
 import { requireMember } from '@/lib/auth/member'
 import { withTenant } from '@/lib/db'
+import { unreadCount } from '@/lib/notifications/queries'
 import { myCompanies } from '@/lib/profile/commands'
 import { currentTenant } from '@/lib/tenancy/current'
 import { goToCompany } from './account/actions'
@@ -15,11 +17,13 @@ export default async function AppLayout({ children, params }: LayoutProps<'/t/[t
   const tenant = await currentTenant((await params).tenant)
   if (!tenant) return children
   const member = await requireMember()
-  const companies = await withTenant(member.ctx, (tx) => myCompanies(tx))
-  const [t, tc] = await Promise.all([getTranslations('nav'), getTranslations('common')])
+  const [companies, unread] = await withTenant(member.ctx, async (tx) => [await myCompanies(tx), await unreadCount(tx)] as const)
+  const [t, tc, tn] = await Promise.all([getTranslations('nav'), getTranslations('common'), getTranslations('notifications')])
   const items: NavItem[] = [
     { href: '/', label: t('home'), icon: 'home', primary: true },
     { href: '/members', label: t('members'), icon: 'members', primary: true },
+    { href: '/maintenance', label: t('maintenance'), icon: 'maintenance' },
+    { href: '/reports', label: t('reports'), icon: 'reports' },
     { href: '/account', label: t('account'), icon: 'settings', primary: true },
   ]
   return (
@@ -32,6 +36,7 @@ export default async function AppLayout({ children, params }: LayoutProps<'/t/[t
             <p className="min-w-0 truncate text-lg font-bold">{tenant.name}</p>
           )}
           <div className="flex shrink-0 items-center gap-2">
+            <NotificationBell count={unread} label={tn('bell', { count: unread })} />
             <span className="hidden text-sm text-gray-700 sm:inline">{member.session.name}</span>
             <LanguageSwitch />
             <form action={signOut}>
