@@ -12,7 +12,13 @@ const nextConfig: NextConfig = {
     '/**': ['./supabase/migrations/*.sql', './node_modules/@expo-google-fonts/noto-sans-jp/{400Regular,700Bold}/*.ttf'],
   },
   typedRoutes: false,
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // Tool photos and documents arrive through server actions; the plan's per-file limit (at most 50 MB) is checked
+    // by the command, so these only need to let the largest plan's file through.
+    serverActions: { bodySizeLimit: '51mb' },
+    proxyClientMaxBodySize: '51mb',
+  },
   async headers() {
     return [
       {
