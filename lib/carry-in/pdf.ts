@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit'
 import ja from '../../messages/ja.json'
-import { pdfBytes, useJapaneseFonts } from '../pdf/fonts'
+import { pdfBytes, registerJapaneseFonts } from '../pdf/fonts'
 import type { CarryInTool } from './queries'
 
 /*
@@ -114,7 +114,7 @@ function footer(doc: InstanceType<typeof PDFDocument>, notice: CarryInNotice) {
 /** The notice as PDF bytes: as many pages as the machines need (13 lines a page), header and boxes on each. */
 export async function renderCarryInPdf(notice: CarryInNotice): Promise<Buffer> {
   const doc = new PDFDocument({ size: PAGE, margin: 0, autoFirstPage: false, info: { Title: L.title, Producer: 'Genba' } })
-  useJapaneseFonts(doc)
+  registerJapaneseFonts(doc)
   const done = pdfBytes(doc)
   const perPage = 13
   const lines = notice.tools.map((t, i) => cells(t, i + 1, notice))

@@ -29,6 +29,8 @@ export interface LeftItem {
   holderName: string | null
   /** When it went there (epoch ms), if known. */
   since: number | null
+  /** Whole days since then. */
+  days: number | null
 }
 
 /** Every tool still at a place, with its holder: individual tools standing there and units of quantity tools. */
@@ -36,11 +38,13 @@ export async function toolsLeftAt(tx: Tx, locationId: string): Promise<LeftItem[
   return rows<LeftItem>(
     tx,
     sql`select t.id as "toolId", t.tool_code as "toolCode", t.name, t.management_type as "managementType", 1 as quantity, t.unit,
-          t.current_holder_id as "holderId", u.name as "holderName", (extract(epoch from t.last_moved_at) * 1000)::float8 as since
+          t.current_holder_id as "holderId", u.name as "holderName", (extract(epoch from t.last_moved_at) * 1000)::float8 as since,
+          floor(extract(epoch from now() - t.last_moved_at) / 86400)::int as days
         from tools t left join users u on u.id = t.current_holder_id
         where t.current_location_id = ${locationId} and t.deleted_at is null and t.management_type = 'individual' and t.status <> 'disposed'
         union all
-        select t.id, t.tool_code, t.name, t.management_type, s.quantity, t.unit, m.holder_id, u.name, (extract(epoch from m.moved_at) * 1000)::float8
+        select t.id, t.tool_code, t.name, t.management_type, s.quantity, t.unit, m.holder_id, u.name, (extract(epoch from m.moved_at) * 1000)::float8,
+          floor(extract(epoch from now() - m.moved_at) / 86400)::int
         from tool_stock s
         join tools t on t.organization_id = s.organization_id and t.id = s.tool_id and t.deleted_at is null
         left join lateral (

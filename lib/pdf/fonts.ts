@@ -10,7 +10,7 @@ export const japaneseFonts = {
 }
 
 /** Registers Noto Sans JP as 'regular' and 'bold' on a document. */
-export function useJapaneseFonts(doc: InstanceType<typeof PDFDocument>) {
+export function registerJapaneseFonts(doc: InstanceType<typeof PDFDocument>) {
   doc.registerFont('regular', japaneseFonts.regular)
   doc.registerFont('bold', japaneseFonts.bold)
   doc.font('regular')

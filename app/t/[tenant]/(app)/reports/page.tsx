@@ -39,7 +39,6 @@ export default async function ReportsPage({ searchParams }: PageProps<'/t/[tenan
   })
   const [t, format] = await Promise.all([getTranslations('reports'), getFormatter()])
   const n = (v: number) => format.number(v)
-  const yen = (v: number) => format.number(v, { style: 'currency', currency: 'JPY' })
   const query = (extra: Record<string, string>) => new URLSearchParams({ view, from: period.from, to: period.to, ...extra }).toString()
   const charts = data.features.charts
   const shortMonth = (m: string) => format.dateTime(new Date(`${m}-15T00:00:00Z`), { month: 'short', timeZone: 'UTC' })

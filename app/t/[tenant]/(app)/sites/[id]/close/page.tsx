@@ -31,7 +31,6 @@ export default async function CloseOutPage({ params }: PageProps<'/t/[tenant]/si
     if (!groups.has(key)) groups.set(key, { name: i.holderName ?? t('noHolder'), items: [] })
     groups.get(key)!.items.push(i)
   }
-  const days = (since: number | null) => (since === null ? null : Math.floor((Date.now() - since) / 86_400_000))
 
   return (
     <main className="mx-auto flex w-full max-w-3xl flex-col gap-5">
@@ -62,12 +61,18 @@ export default async function CloseOutPage({ params }: PageProps<'/t/[tenant]/si
             <h3 className="font-bold">{t('holder', { name: g.name, count: g.items.length })}</h3>
             <ul className="mt-1 divide-y divide-gray-200" data-testid="left-items">
               {g.items.map((i) => (
-                <li key={i.toolId} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                <li
+                  key={i.toolId}
+                  className="flex flex-wrap items-center justify-between gap-2 py-2"
+                  data-tool-id={i.toolId}
+                  data-type={i.managementType}
+                  data-quantity={i.quantity}
+                >
                   <Link href={`/tools/${i.toolId}`} className="min-h-12 py-1">
                     <span className="font-mono text-lg font-bold">{i.toolCode}</span> <span className="underline">{i.name}</span>
                     {i.managementType === 'quantity' ? <span className="ml-1 font-bold">×{format.number(i.quantity)}{i.unit ?? ''}</span> : null}
                   </Link>
-                  {days(i.since) !== null ? <span className="text-sm text-gray-700">{t('days', { days: days(i.since)! })}</span> : null}
+                  {i.days !== null ? <span className="text-sm text-gray-700">{t('days', { days: i.days })}</span> : null}
                 </li>
               ))}
             </ul>
