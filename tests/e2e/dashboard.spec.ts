@@ -45,16 +45,19 @@ test('the premium company gets the cost analysis and every report as CSV', async
   await open(page, url('demo', '/reports?view=costs'))
   await expect(page.getByTestId('cost-totals')).toContainText('帳簿価額')
   const files = await page.evaluate(async () => {
-    const out: Record<string, { status: number; type: string | null; head: string }> = {}
+    const out: Record<string, { status: number; type: string | null; bom: boolean; head: string }> = {}
     for (const view of ['moves', 'site-days', 'utilisation', 'costs']) {
       const r = await fetch(`/reports/csv?view=${view}`)
-      out[view] = { status: r.status, type: r.headers.get('content-type'), head: (await r.text()).split('\r\n')[0]! }
+      const bytes = new Uint8Array(await r.arrayBuffer())
+      const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf
+      out[view] = { status: r.status, type: r.headers.get('content-type'), bom, head: new TextDecoder().decode(bytes).split('\r\n')[0]! }
     }
     return out
   })
-  expect(files.moves).toMatchObject({ status: 200, type: 'text/csv; charset=utf-8', head: '\ufeff月,持出,返却,現場間移動,使用,合計' })
+  // UTF-8 with a BOM, so that Excel opens it as UTF-8.
+  expect(files.moves).toEqual({ status: 200, type: 'text/csv; charset=utf-8', bom: true, head: '月,持出,返却,現場間移動,使用,合計' })
   expect(files.costs!.head).toContain('帳簿価額')
-  expect(files['site-days']!.head).toMatch(/^\ufeff現場,/)
+  expect(files['site-days']!.head).toMatch(/^現場,/)
   expect(files.utilisation!.status).toBe(200)
 })
 
@@ -63,7 +66,6 @@ test('closing a site with tools on it is refused until they are back, then it cl
   await page.getByTestId('sites').locator('li', { hasText: '所沢工場 照明LED化' }).getByRole('link', { name: '撤収・終了' }).click()
   await expect(page.getByRole('heading', { name: '現場の撤収・終了' })).toBeVisible()
   await expect(page.getByTestId('left-count')).toContainText(/まだ現場にある道具 \d+件/)
-  await page.waitForLoadState('networkidle')
   await page.getByTestId('close').getByRole('button', { name: '終了する' }).click()
   await expect(page.getByTestId('close').getByRole('alert')).toContainText('残っているため終了できません')
 
@@ -91,7 +93,6 @@ test('closing a site with tools on it is refused until they are back, then it cl
 
   await page.reload()
   await expect(page.getByTestId('left-count')).toHaveText('現場に残っている道具はありません。')
-  await page.waitForLoadState('networkidle')
   await page.getByTestId('close').getByRole('button', { name: '終了する' }).click()
   await expect(page.getByTestId('closed')).toHaveText('この現場は終了しています。')
 })
