@@ -16,16 +16,13 @@ export const onSiteSinceCondition = (days: number): SQL => sql`("tools"."managem
   and exists (select 1 from locations l where l.organization_id = "tools"."organization_id" and l.id = "tools"."current_location_id" and l.type = 'site'))`
 
 /**
- * The date a tool is next due under a schedule (alias `s`): its latest passed inspection plus the interval
- * (with colours: from the start of that month, so a tag holds to the end of its month), or `starts_on`.
- * A failed inspection does not count: the tool stays due until it passes.
+ * The date a tool is next due under a schedule (alias `s`), by app.next_due(): its latest passed inspection plus the
+ * interval (with colours, from the start of that month), or `starts_on`. A failed inspection does not count: the
+ * tool stays due until it passes.
  */
 export const nextDueSql = (s: string, toolId: string): SQL =>
-  sql.raw(`coalesce((select case when ${s}.uses_color
-      then (date_trunc('month', r.performed_on::timestamp) + make_interval(months => ${s}.interval_months))::date
-      else (r.performed_on::timestamp + make_interval(months => ${s}.interval_months))::date end
-    from inspection_records r where r.organization_id = ${s}.organization_id and r.schedule_id = ${s}.id and r.tool_id = ${toolId}
-      and r.result = 'pass' order by r.performed_on desc limit 1), ${s}.starts_on)`)
+  sql.raw(`app.next_due(${s}.uses_color, ${s}.interval_months, (select max(r.performed_on) from inspection_records r
+    where r.organization_id = ${s}.organization_id and r.schedule_id = ${s}.id and r.tool_id = ${toolId} and r.result = 'pass'), ${s}.starts_on)`)
 
 /** Whether a schedule (alias `s`) applies to a tool: the tool itself, or every individual tool of its category. */
 export const scheduleAppliesSql = (s: string, tool: string): SQL =>

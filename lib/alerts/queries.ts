@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm'
 import type { Tx } from '../db'
 import { rows } from '../db/sql'
 import type { ManagementSettings } from '../maintenance/settings'
-import { lowStockCondition, nextDueSql, onSiteSinceCondition, scheduleAppliesSql } from './conditions'
+import { lowStockCondition, onSiteSinceCondition, scheduleAppliesSql } from './conditions'
 import { addDays } from './dates'
 
 /*
@@ -113,7 +113,11 @@ export async function dueAlerts(tx: Tx, options: Pick<AlertOptions, 'today' | 's
   const limit = options.limit ?? 5
   const found = await rows<DueRow>(
     tx,
-    sql`with due as (
+    // The latest pass of every (schedule, tool) in one aggregate: cheaper than a look-up per tool.
+    sql`with passed as (
+          select r.schedule_id, r.tool_id, max(r.performed_on) as last_passed from inspection_records r
+          where r.result = 'pass' and r.schedule_id is not null group by 1, 2
+        ), due as (
           select 'field' as source, d.field_key as key, d.label, null::text as kind, d.display_order as ord,
             tools.id, tools.tool_code, tools.name, (tools.custom_fields ->> d.field_key) as due_on
           from custom_field_definitions d
@@ -121,11 +125,13 @@ export async function dueAlerts(tx: Tx, options: Pick<AlertOptions, 'today' | 's
             and jsonb_typeof(tools.custom_fields -> d.field_key) = 'string' and (tools.custom_fields ->> d.field_key) <= ${until}
           where d.entity_type = 'tool' and d.is_due_date and d.is_active and tools.deleted_at is null and tools.status <> 'disposed'
           union all
-          select 'schedule', s.id::text, s.name, s.kind, 1000, tools.id, tools.tool_code, tools.name, x.due_on::text
+          select 'schedule', s.id::text, s.name, s.kind, 1000, tools.id, tools.tool_code, tools.name,
+            app.next_due(s.uses_color, s.interval_months, p.last_passed, s.starts_on)::text
           from inspection_schedules s
           join tools on tools.organization_id = s.organization_id and ${scheduleAppliesSql('s', 'tools')}
-          cross join lateral (select ${nextDueSql('s', 'tools.id')} as due_on) x
-          where s.is_active and tools.deleted_at is null and tools.status <> 'disposed' and x.due_on <= ${until}::date
+          left join passed p on p.schedule_id = s.id and p.tool_id = tools.id
+          where s.is_active and tools.deleted_at is null and tools.status <> 'disposed'
+            and app.next_due(s.uses_color, s.interval_months, p.last_passed, s.starts_on) <= ${until}::date
         ), ranked as (
           select due.*, row_number() over (partition by source, key order by due_on, tool_code) as rn,
             count(*) filter (where due_on < ${options.today}) over (partition by source, key)::int as overdue,

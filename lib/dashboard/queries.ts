@@ -85,14 +85,26 @@ export async function companyHeader(tx: Tx) {
   return org ?? { name: '', plan: 'basic' }
 }
 
-/** Everything the home screen shows (seed 004 §6.1), read in one transaction. */
-export async function dashboard(tx: Tx, options: AlertOptions) {
-  const company = await companyHeader(tx)
+/** The company-wide figures of the home screen: the same for every member, so they may be shared (./cache.ts). */
+export async function companyFigures(tx: Tx, options: AlertOptions) {
   const summary = await inventorySummary(tx)
   const alerts = await allAlerts(tx, options)
-  const moves = (await listMovements(tx, { limit: 5 })).items
   const sites = await sitesAtAGlance(tx)
-  return { company, summary, alerts, moves, sites }
+  return { summary, alerts, sites }
+}
+
+export type CompanyFigures = Awaited<ReturnType<typeof companyFigures>>
+
+/**
+ * Everything the home screen shows (seed 004 §6.1), read in one transaction; `figures` lets the caller supply
+ * the company-wide part (from the cache) instead of reading it.
+ */
+export async function dashboard(tx: Tx, options: AlertOptions, figures?: (load: () => Promise<CompanyFigures>) => Promise<CompanyFigures>) {
+  const company = await companyHeader(tx)
+  const load = () => companyFigures(tx, options)
+  const shared = figures ? await figures(load) : await load()
+  const moves = (await listMovements(tx, { limit: 5 })).items
+  return { company, ...shared, moves }
 }
 
 export type Dashboard = Awaited<ReturnType<typeof dashboard>>

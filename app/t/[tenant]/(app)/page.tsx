@@ -5,6 +5,7 @@ import { alertLinks } from '@/lib/alerts/links'
 import type { DueGroup } from '@/lib/alerts/queries'
 import { requireMember } from '@/lib/auth/member'
 import { atLeast } from '@/lib/auth/roles'
+import { companyCached } from '@/lib/dashboard/cache'
 import { dashboard } from '@/lib/dashboard/queries'
 import { withTenant } from '@/lib/db'
 import { getManagementSettings, inspectionColor } from '@/lib/maintenance/settings'
@@ -16,6 +17,9 @@ export async function generateMetadata() {
   return { title: t('title') }
 }
 
+/** The busiest sites are listed; the rest are a link away (a phone scrolls less, the page stays small). */
+const SITES_SHOWN = 8
+
 /** The home screen (seed 004 §6.1): what is where, what is short, overdue or in repair, and the latest moves. */
 export default async function TenantHome({ params }: PageProps<'/t/[tenant]'>) {
   await requireTenant(params)
@@ -23,7 +27,8 @@ export default async function TenantHome({ params }: PageProps<'/t/[tenant]'>) {
   const today = todayIso()
   const { board, settings } = await withTenant(me.ctx, async (tx) => {
     const settings = await getManagementSettings(tx)
-    return { settings, board: await dashboard(tx, { today, settings, limit: 3 }) }
+    const key = `${today}|${settings.longUnreturnedDays}|${settings.dueSoonDays}`
+    return { settings, board: await dashboard(tx, { today, settings, limit: 3 }, (load) => companyCached(me.tenant.id, key, load)) }
   })
   const [t, ts, format] = await Promise.all([getTranslations('dashboard'), getTranslations('toolStatuses'), getFormatter()])
   const n = (v: number) => format.number(v)
@@ -179,7 +184,7 @@ export default async function TenantHome({ params }: PageProps<'/t/[tenant]'>) {
           </h2>
           {board.sites.length === 0 ? <p className="mt-2 text-gray-700">{t('noSites')}</p> : null}
           <ul className="mt-2 divide-y divide-gray-200" data-testid="sites">
-            {board.sites.map((s) => (
+            {board.sites.slice(0, SITES_SHOWN).map((s) => (
               <li key={s.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
                 <Link href={alertLinks.site(s.id)} className="min-h-12 min-w-0 flex-1 py-1">
                   <span className="block font-bold underline">{s.name}</span>
@@ -199,6 +204,12 @@ export default async function TenantHome({ params }: PageProps<'/t/[tenant]'>) {
               </li>
             ))}
           </ul>
+          {board.sites.length > SITES_SHOWN ? (
+            <Link href="/locations?type=site" className="mt-2 inline-flex min-h-12 items-center gap-1 font-bold text-blue-800 underline">
+              {t('moreSites', { count: board.sites.length - SITES_SHOWN })}
+              <ArrowRight aria-hidden className="size-4" />
+            </Link>
+          ) : null}
         </section>
       </div>
     </main>

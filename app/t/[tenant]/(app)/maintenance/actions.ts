@@ -4,6 +4,7 @@ import { refresh } from 'next/cache'
 import { redirect } from 'next/navigation'
 import { getTranslations } from 'next-intl/server'
 import { requireMember } from '@/lib/auth/member'
+import { forgetCompany } from '@/lib/dashboard/cache'
 import { withTenant } from '@/lib/db'
 import { invalid } from '@/lib/http/action-results'
 import { createSchedule, recordInspection, reportBreakage, updateRepair, updateSchedule } from '@/lib/maintenance/commands'
@@ -41,6 +42,7 @@ export async function reportAction(_previous: Result | null, formData: FormData)
   if (!parsed.success) return invalid(parsed.error)
   const result = await withTenant(me.ctx, (tx) => reportBreakage(tx, getStorage(), parsed.data, { userId: me.ctx.userId }))
   if (!result.ok) return answer(result)
+  forgetCompany(me.tenant.id)
   redirect(`/maintenance/repairs/${result.data.id}?reported=1`)
 }
 
@@ -49,7 +51,10 @@ export async function updateRepairAction(_previous: Result | null, formData: For
   const parsed = repairUpdate.safeParse(form(formData))
   if (!parsed.success) return invalid(parsed.error)
   const result = await withTenant(me.ctx, (tx) => updateRepair(tx, parsed.data))
-  if (result.ok) refresh()
+  if (result.ok) {
+    forgetCompany(me.tenant.id)
+    refresh()
+  }
   return answer(result)
 }
 
@@ -63,7 +68,10 @@ export async function createScheduleAction(_previous: Result | null, formData: F
     const parsed = scheduleInput.safeParse({ ...fields, toolId, categoryId: toolId ? null : fields.categoryId })
     return parsed.success ? createSchedule(tx, parsed.data) : invalid(parsed.error)
   })
-  if (result.ok) refresh()
+  if (result.ok) {
+    forgetCompany(me.tenant.id)
+    refresh()
+  }
   // invalid() answers are already translated; command codes are translated here.
   return !result.ok && result.error.message ? result : answer(result)
 }
@@ -73,7 +81,10 @@ export async function toggleScheduleAction(_previous: Result | null, formData: F
   const parsed = scheduleUpdate.safeParse(form(formData))
   if (!parsed.success) return invalid(parsed.error)
   const result = await withTenant(me.ctx, (tx) => updateSchedule(tx, parsed.data))
-  if (result.ok) refresh()
+  if (result.ok) {
+    forgetCompany(me.tenant.id)
+    refresh()
+  }
   return answer(result)
 }
 
@@ -83,6 +94,7 @@ export async function inspectAction(_previous: Result | null, formData: FormData
   if (!parsed.success) return invalid(parsed.error)
   const result = await withTenant(me.ctx, (tx) => recordInspection(tx, parsed.data, { userId: me.ctx.userId }))
   if (!result.ok) return answer(result)
+  forgetCompany(me.tenant.id)
   redirect(`/maintenance/inspect?tool=${result.data.toolId}&done=${result.data.id}`)
 }
 
@@ -94,6 +106,9 @@ export async function settingsAction(_previous: Result | null, formData: FormDat
   const parsed = managementSettingsInput.safeParse({ ...form(formData), inspectionColors, lumpSumThirds: formData.get('lumpSumThirds') ?? 'false' })
   if (!parsed.success) return invalid(parsed.error)
   const result = await withTenant(me.ctx, (tx) => updateManagementSettings(tx, parsed.data))
-  if (result.ok) refresh()
+  if (result.ok) {
+    forgetCompany(me.tenant.id)
+    refresh()
+  }
   return answer(result)
 }

@@ -4,6 +4,7 @@ import { refresh } from 'next/cache'
 import { after } from 'next/server'
 import { getTranslations } from 'next-intl/server'
 import { requireMember, type Member } from '@/lib/auth/member'
+import { forgetCompany } from '@/lib/dashboard/cache'
 import { withTenant } from '@/lib/db'
 import { invalid } from '@/lib/http/action-results'
 import { isLocale } from '@/lib/i18n/locale'
@@ -51,6 +52,7 @@ export async function closeAction(_previous: Result | null, formData: FormData):
   if (!parsed.success) return invalid(parsed.error)
   const result = await withTenant(me.ctx, (tx) => closeSite(tx, parsed.data))
   if (!result.ok) return failure(result.error.code, result.error.details)
+  forgetCompany(me.tenant.id)
   refresh()
   return ok()
 }
@@ -62,6 +64,7 @@ export async function forceCloseAction(_previous: Result | null, formData: FormD
   const result = await withTenant(me.ctx, (tx) => forceCloseSite(tx, parsed.data))
   if (!result.ok) return failure(result.error.code)
   mailHolders(me, result.data.site.name, result.data.told, true)
+  forgetCompany(me.tenant.id)
   refresh()
   return ok()
 }
