@@ -4,7 +4,8 @@ import Link from 'next/link'
 import { usePathname } from 'next/navigation'
 import { useState } from 'react'
 import {
-  ClipboardList,
+  BarChart3,
+  ClipboardCheck,
   History,
   Home,
   MapPin,
@@ -29,7 +30,8 @@ const icons = {
   account: UserRound,
   movements: History,
   labels: Tags,
-  maintenance: ClipboardList,
+  maintenance: ClipboardCheck,
+  reports: BarChart3,
 } satisfies Record<string, LucideIcon>
 
 export interface NavItem {

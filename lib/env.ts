@@ -31,6 +31,7 @@ const schema = z.object({
   REDIS_URL: optionalUrl(/^rediss?:\/\//),
   SMTP_URL: optionalUrl(/^smtps?:\/\//),
   MAIL_FROM: z.preprocess(emptyAsUndefined, z.string().default('Genba <no-reply@genba.localhost>')),
+  DASHBOARD_CACHE_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(3600).default(20)),
 })
 
 export type Env = z.infer<typeof schema>

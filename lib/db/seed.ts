@@ -9,6 +9,8 @@ import type { Database, Tx } from './types'
 import { seedToolRegister } from '../tools/seed'
 import { seedMovementHistory } from '../movements/seed'
 import { seedLabels } from '../labels/seed'
+import { seedMaintenance } from '../maintenance/seed'
+import { seedNotifications } from '../notifications/seed'
 
 export interface SeedMember {
   role: Role
@@ -82,7 +84,7 @@ export interface SeededCompany {
 
 /** Extra seeding steps that later domains register (tools, locations, movements…), run per company. */
 export type CompanySeeder = (tx: Tx, company: SeededCompany, spec: SeedCompany) => Promise<void>
-export const companySeeders: CompanySeeder[] = [seedCredentials, seedAccounts, seedToolRegister, seedMovementHistory, seedLabels]
+export const companySeeders: CompanySeeder[] = [seedCredentials, seedAccounts, seedToolRegister, seedMovementHistory, seedLabels, seedMaintenance, seedNotifications]
 
 async function seedCompany(tx: Tx, spec: SeedCompany): Promise<SeededCompany> {
   const [org] = await tx

@@ -2,6 +2,7 @@ import 'server-only'
 import { and, asc, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import type { Tx } from '../db'
+import { lowStockCondition, onSiteSinceCondition, scheduleDueCondition } from '../alerts/conditions'
 import { listFieldDefinitions } from '../custom-fields/queries'
 import { applicableDefinitions } from '../custom-fields/validation'
 import { locations, memberships, toolAttachments, toolCategories, toolStatuses, tools, users } from '../db/schema'
@@ -76,7 +77,9 @@ function filters(p: ToolListParams): SQL | undefined {
     p.locationId?.length ? inArray(tools.currentLocationId, p.locationId) : undefined,
     p.holderId?.length ? inArray(tools.currentHolderId, p.holderId) : undefined,
     p.managementType ? eq(tools.managementType, p.managementType) : undefined,
-    p.lowStock ? sql`${tools.managementType} = 'quantity' and ${tools.minStockAlert} is not null and ${tools.currentQuantity} <= ${tools.minStockAlert}` : undefined,
+    p.lowStock ? lowStockCondition : undefined,
+    p.onSiteDays ? onSiteSinceCondition(p.onSiteDays) : undefined,
+    p.scheduleId ? scheduleDueCondition(p.scheduleId, p.dueFrom, p.dueTo) : undefined,
     ...p.fields.map(fieldCondition),
   )
 }

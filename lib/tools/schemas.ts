@@ -85,6 +85,12 @@ export const toolListQuery = z.object({
   holderId: many(uuid),
   managementType: one(z.enum(managementTypes)),
   lowStock: z.preprocess((v) => v === true || v === 'true' || v === '1', z.boolean()).default(false),
+  /** Individual tools on a site for at least this many days (the long-unreturned alert). */
+  onSiteDays: one(z.coerce.number().int().min(1).max(3650)),
+  /** With dueFrom/dueTo: tools an inspection schedule applies to, next due in that range (the due alerts). */
+  scheduleId: one(uuid),
+  dueFrom: one(isoDate),
+  dueTo: one(isoDate),
   fields: z.array(customFieldFilter).max(10).default([]),
   sort: z.preprocess((v) => v || undefined, z.enum(toolSorts).default('code')),
   dir: z.preprocess((v) => v || undefined, z.enum(['asc', 'desc']).default('asc')),

@@ -10,7 +10,7 @@ const entries = (source: Source): [string, string][] =>
 
 /**
  * The tool list's filters live in the URL: ?q=&categoryId=a,b&status=repair&locationId=&holderId=&managementType=
- * &lowStock=1&sort=name&dir=desc&cursor=&f.<field key>.<eq|contains|from|to>=value. Bad values are dropped,
+ * &lowStock=1&onSiteDays=7&scheduleId=&dueFrom=&dueTo=&sort=name&dir=desc&cursor=&f.<field key>.<eq|contains|from|to>=value. Bad values are dropped,
  * never an error: a hand-edited URL still shows a list.
  */
 export function parseToolListSearchParams(source: Source): ToolListParams {
@@ -38,6 +38,8 @@ export function toolListSearchParams(query: ToolListQuery): URLSearchParams {
   for (const key of ['categoryId', 'status', 'locationId', 'holderId'] as const) if (p[key]?.length) out.set(key, p[key]!.join(','))
   if (p.managementType) out.set('managementType', p.managementType)
   if (p.lowStock) out.set('lowStock', '1')
+  if (p.onSiteDays) out.set('onSiteDays', String(p.onSiteDays))
+  for (const key of ['scheduleId', 'dueFrom', 'dueTo'] as const) if (p[key]) out.set(key, p[key]!)
   for (const f of p.fields) out.append(`f.${f.key}.${f.op}`, f.value)
   if (p.sort !== 'code') out.set('sort', p.sort)
   if (p.dir !== 'asc') out.set('dir', p.dir)

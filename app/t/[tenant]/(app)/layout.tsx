@@ -6,8 +6,10 @@ import { CompanySwitcher } from '@/components/company-switcher'
 import { LanguageSwitch } from '@/components/language-switch'
 import { QueueBadge } from '@/components/offline/queue-badge'
 import { OfflineShell } from '@/components/offline/queue-provider'
+import { NotificationBell } from '@/components/notification-bell'
 import { requireMember } from '@/lib/auth/member'
 import { withTenant } from '@/lib/db'
+import { unreadCount } from '@/lib/notifications/queries'
 import { myCompanies } from '@/lib/profile/commands'
 import { currentTenant } from '@/lib/tenancy/current'
 import { goToCompany } from './account/actions'
@@ -17,14 +19,16 @@ export default async function AppLayout({ children, params }: LayoutProps<'/t/[t
   const tenant = await currentTenant((await params).tenant)
   if (!tenant) return children
   const member = await requireMember()
-  const companies = await withTenant(member.ctx, (tx) => myCompanies(tx))
-  const [t, tc] = await Promise.all([getTranslations('nav'), getTranslations('common')])
+  const [companies, unread] = await withTenant(member.ctx, async (tx) => [await myCompanies(tx), await unreadCount(tx)] as const)
+  const [t, tc, tn] = await Promise.all([getTranslations('nav'), getTranslations('common'), getTranslations('notifications')])
   const items: NavItem[] = [
     { href: '/', label: t('home'), icon: 'home', primary: true },
     { href: '/tools', label: t('tools'), icon: 'tools', primary: true },
     { href: '/scan', label: t('scan'), icon: 'scan', primary: true, prominent: true },
     { href: '/locations', label: t('locations'), icon: 'locations', primary: true },
     { href: '/movements', label: t('movements'), icon: 'movements' },
+    { href: '/maintenance', label: t('maintenance'), icon: 'maintenance' },
+    { href: '/reports', label: t('reports'), icon: 'reports' },
     { href: '/labels', label: t('labels'), icon: 'labels' },
     { href: '/settings', label: t('settings'), icon: 'settings' },
     { href: '/members', label: t('members'), icon: 'members' },
@@ -41,6 +45,7 @@ export default async function AppLayout({ children, params }: LayoutProps<'/t/[t
             <p className="min-w-0 truncate text-lg font-bold">{tenant.name}</p>
           )}
           <div className="flex shrink-0 items-center gap-2">
+            <NotificationBell count={unread} label={tn('bell', { count: unread })} />
             <QueueBadge />
             <span className="hidden text-sm text-gray-700 sm:inline">{member.session.name}</span>
             <LanguageSwitch />
