@@ -110,8 +110,8 @@ export async function rawMove(sql: postgres.Sql, m: RawMember, move: Move): Prom
 }
 
 /**
- * Every statement one POST /api/moves/sync of one item sends, in its four transactions: the company by host,
- * the session, the idempotency claim, then the move with the key's completion.
+ * Every statement one POST /api/moves/sync of one item sends, in its three transactions: the company by host,
+ * the session, then the key's claim (advisory lock, insert), the move and the key's answer in one.
  */
 export async function rawSyncRequest(sql: postgres.Sql, m: RawMember, move: Move): Promise<boolean> {
   await sql.begin(async (tx) => {
@@ -124,30 +124,24 @@ export async function rawSyncRequest(sql: postgres.Sql, m: RawMember, move: Move
     return tx.unsafe(`select * from app.session_member($1, $2::uuid, $3::int)`, [hash, m.organizationId, 7 * 24 * 3600])
   })
   if (!session.length) return false
-  const key = await sql.begin(async (tx) => {
+  return sql.begin(async (tx) => {
     await tx.unsafe(tenantContract, [claims(m), requestJson])
-    await tx.unsafe(`delete from "idempotency_keys" where ("organization_id" = $1 and "user_id" = $2 and "key" = $3 and "expires_at" < now())`, [
-      m.organizationId,
-      m.userId,
-      move.clientId,
+    const [lock] = await tx.unsafe<{ held: boolean }[]>(`select pg_try_advisory_xact_lock(hashtextextended($1, 0)) as held`, [
+      `move:${m.organizationId}:${m.userId}:${move.clientId}`,
     ])
-    const [row] = await tx.unsafe<{ id: string }[]>(
+    if (!lock?.held) return false
+    const [key] = await tx.unsafe<{ id: string }[]>(
       `insert into "idempotency_keys" ("organization_id", "id", "user_id", "key", "scope", "request_hash", "status_code", "response_body", "created_at", "completed_at", "expires_at")
        values ($1, default, $2, $3, $4, $5, default, default, default, default, default) on conflict do nothing returning "id"`,
       [m.organizationId, m.userId, move.clientId, 'move', createHash('sha256').update(JSON.stringify(move)).digest('hex')],
     )
-    return row?.id
-  })
-  if (!key) return false
-  return sql.begin(async (tx) => {
-    await tx.unsafe(tenantContract, [claims(m), requestJson])
+    if (!key) return false
     const id = await applyMoveSql(tx, m, move)
-    await tx.unsafe(`update "idempotency_keys" set "status_code" = $1, "response_body" = $2, "completed_at" = $3 where ("organization_id" = $4 and "id" = $5)`, [
+    await tx.unsafe(`update "idempotency_keys" set "status_code" = $1, "response_body" = $2, "completed_at" = now() where ("organization_id" = $3 and "id" = $4)`, [
       201,
       JSON.stringify({ ok: true, move: { movementId: id, toolId: move.toolId } }),
-      new Date().toISOString(),
       m.organizationId,
-      key,
+      key.id,
     ])
     return id !== null
   }) as Promise<boolean>

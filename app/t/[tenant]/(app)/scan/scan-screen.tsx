@@ -1,7 +1,7 @@
 'use client'
 
 import Link from 'next/link'
-import { CheckCircle2, CloudCheck, Layers, PackageMinus, PackagePlus, QrCode, Search, Tag, Truck, Undo2, XCircle } from 'lucide-react'
+import { CheckCircle2, CloudCheck, Layers, PackageMinus, PackagePlus, QrCode, Search, Tag, TriangleAlert, Truck, Undo2, XCircle } from 'lucide-react'
 import { useFormatter, useTranslations } from 'next-intl'
 import { useSearchParams } from 'next/navigation'
 import { useCallback, useEffect, useRef, useState } from 'react'
@@ -363,9 +363,17 @@ export function ScanScreen({ userId, userName, canMove, canRegister }: { userId:
             )
           )}
           {!action && (
-            <button type="button" onClick={() => setFound(null)} className="btn btn-secondary min-h-14">
-              {t('scanNext')}
-            </button>
+            <div className="grid grid-cols-2 gap-2">
+              <button type="button" onClick={() => setFound(null)} className="btn btn-secondary min-h-14">
+                {t('scanNext')}
+              </button>
+              {canMove && (
+                <Link href={`/maintenance/report?tool=${card.id}`} className="btn btn-secondary min-h-14" data-testid="report-breakage">
+                  <TriangleAlert aria-hidden className="size-6" />
+                  {t('reportBreakage')}
+                </Link>
+              )}
+            </div>
           )}
         </>
       )}

@@ -1,6 +1,6 @@
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
-import { ArrowLeft, Pencil } from 'lucide-react'
+import { ArrowLeft, ClipboardList, FileText, Pencil } from 'lucide-react'
 import { getFormatter, getTranslations } from 'next-intl/server'
 import { formatDate, formatDateTime, formatNumber } from '@/components/format'
 import { StatusBadge } from '@/components/status-badge'
@@ -79,7 +79,13 @@ export default async function LocationPage({ params }: PageProps<'/t/[tenant]/lo
             </Link>
             {place.type === 'site' ? (
               place.isActive ? (
-                <CloseSite id={place.id} name={place.name} today={todayIso()} />
+                <>
+                  <CloseSite id={place.id} name={place.name} today={todayIso()} />
+                  <Link href={`/sites/${place.id}/close`} className="btn btn-secondary">
+                    <ClipboardList aria-hidden className="size-5" />
+                    {t('detail.closeOut')}
+                  </Link>
+                </>
               ) : (
                 <PlaceToggle id={place.id} kind="reopen" />
               )
@@ -87,6 +93,12 @@ export default async function LocationPage({ params }: PageProps<'/t/[tenant]/lo
               <PlaceToggle id={place.id} kind={place.isActive ? 'deactivate' : 'activate'} />
             )}
           </div>
+        ) : null}
+        {place.type === 'site' && place.isActive ? (
+          <Link href={`/sites/${place.id}/carry-in`} className="btn btn-secondary self-start">
+            <FileText aria-hidden className="size-5" />
+            {t('detail.carryIn')}
+          </Link>
         ) : null}
       </header>
       <section className="card">

@@ -1,10 +1,11 @@
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
-import { ArrowLeft, FileText, MapPin, Pencil, User } from 'lucide-react'
+import { ArrowLeft, ClipboardCheck, FileText, MapPin, Pencil, QrCode, Tags, TriangleAlert, User } from 'lucide-react'
 import { getFormatter, getTranslations } from 'next-intl/server'
 import { formatDate, formatDateTime, formatNumber, formatYen } from '@/components/format'
 import { StatusBadge } from '@/components/status-badge'
 import { listToolAttachments } from '@/lib/attachments/queries'
+import { listInspections, listRepairs, toolSchedules } from '@/lib/maintenance/queries'
 import { requireMember } from '@/lib/auth/member'
 import { atLeast } from '@/lib/auth/roles'
 import { withTenant } from '@/lib/db'
@@ -12,6 +13,7 @@ import { storageLimits } from '@/lib/storage/limits'
 import { listToolStatuses } from '@/lib/tool-statuses/queries'
 import { getTool } from '@/lib/tools/queries'
 import { todayIso } from '@/lib/validation'
+import { ToolHistory } from '../../_components/tool-history'
 import { DeleteFile, UploadFile } from '../attachments'
 import { DeleteTool, DisposeTool, RestoreTool, StatusChange } from '../tool-actions'
 
@@ -26,10 +28,19 @@ export default async function ToolPage({ params }: PageProps<'/t/[tenant]/tools/
   const data = await withTenant(member.ctx, async (tx) => {
     const tool = await getTool(tx, { id, includeDeleted: true })
     if (!tool) return null
-    return { tool, files: await listToolAttachments(tx, { toolId: id }), statuses: await listToolStatuses(tx) }
+    return {
+      tool,
+      files: await listToolAttachments(tx, { toolId: id }),
+      statuses: await listToolStatuses(tx),
+      schedules: await toolSchedules(tx, id),
+      repairs: await listRepairs(tx, { toolId: id, status: 'open' }, 5),
+      inspections: await listInspections(tx, { toolId: id, limit: 3 }),
+    }
   })
   if (!data) notFound()
-  const { tool, files, statuses } = data
+  const { tool, files, statuses, schedules, repairs, inspections } = data
+  const today = todayIso()
+  const canMove = atLeast(member.role, 'staff') && !tool.deletedAt && tool.status !== 'disposed'
   const [t, ts, tk, format] = await Promise.all([getTranslations('tools'), getTranslations('toolStatuses'), getTranslations('storage.kind'), getFormatter()])
   const canEdit = atLeast(member.role, 'leader') && !tool.deletedAt
   const canSetStatus = atLeast(member.role, 'staff') && !tool.deletedAt
@@ -134,6 +145,29 @@ export default async function ToolPage({ params }: PageProps<'/t/[tenant]/tools/
         ) : null}
       </header>
 
+      {canMove ? (
+        <nav aria-label={t('detail.quick')} className="grid grid-cols-2 gap-2 sm:flex sm:flex-wrap">
+          <Link href={`/scan?id=${tool.id}`} className="btn btn-primary min-h-14">
+            <QrCode aria-hidden className="size-6" />
+            {t('detail.move')}
+          </Link>
+          <Link href={`/maintenance/report?tool=${tool.id}`} className="btn btn-secondary min-h-14">
+            <TriangleAlert aria-hidden className="size-6" />
+            {t('detail.reportBreakage')}
+          </Link>
+          <Link href={`/maintenance/inspect?tool=${tool.id}`} className="btn btn-secondary min-h-14">
+            <ClipboardCheck aria-hidden className="size-6" />
+            {t('detail.recordInspection')}
+          </Link>
+          {canEdit ? (
+            <Link href={`/labels?tool=${tool.id}`} className="btn btn-secondary min-h-14">
+              <Tags aria-hidden className="size-6" />
+              {t('detail.printLabel')}
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
+
       <div className="grid gap-6 lg:grid-cols-2">
         <section className="card" aria-labelledby="basic">
           <h2 id="basic" className="mb-3 text-lg font-bold">
@@ -178,13 +212,64 @@ export default async function ToolPage({ params }: PageProps<'/t/[tenant]/tools/
               <StatusChange id={tool.id} current={currentStatus} statuses={statusOptions} />
               {canEdit ? (
                 <div className="flex flex-wrap gap-2">
-                  {tool.status !== 'disposed' ? <DisposeTool id={tool.id} today={todayIso()} /> : null}
+                  {tool.status !== 'disposed' ? <DisposeTool id={tool.id} today={today} /> : null}
                   <DeleteTool id={tool.id} code={tool.toolCode} />
                 </div>
               ) : null}
             </section>
           ) : null}
         </div>
+      </div>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        {tool.deletedAt ? null : <ToolHistory ctx={member.ctx} toolId={tool.id} />}
+        <section className="card flex flex-col gap-3" aria-labelledby="maintenance" data-testid="tool-maintenance">
+          <h2 id="maintenance" className="text-xl font-bold">
+            {t('detail.maintenance')}
+          </h2>
+          {schedules.length ? (
+            <ul className="flex flex-col gap-1">
+              {schedules.map((s) => (
+                <li key={s.id} className="flex flex-wrap items-center justify-between gap-2">
+                  <span className="font-bold">{s.name}</span>
+                  <span className={s.dueOn < today ? 'font-bold text-red-800' : ''}>
+                    {t('detail.nextDue', { date: formatDate(format, s.dueOn) ?? dash })}
+                    {s.dueOn < today ? <span className="ml-2 rounded bg-red-700 px-2 py-0.5 text-sm text-white">{t('detail.overdue')}</span> : null}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="text-gray-700">{t('detail.noSchedules')}</p>
+          )}
+          <h3 className="font-bold">{t('detail.openRepairs')}</h3>
+          {repairs.length ? (
+            <ul className="flex flex-col gap-1">
+              {repairs.map((r) => (
+                <li key={r.id}>
+                  <Link href={`/maintenance/repairs/${r.id}`} className="underline">
+                    {formatDate(format, r.reportedAt)} · {r.problem}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="text-gray-700">{t('detail.noOpenRepairs')}</p>
+          )}
+          <h3 className="font-bold">{t('detail.lastInspections')}</h3>
+          {inspections.length ? (
+            <ul className="flex flex-col gap-1">
+              {inspections.map((i) => (
+                <li key={i.id}>
+                  {formatDate(format, i.performedOn)} · {i.scheduleName ?? '—'} · {i.result === 'pass' ? t('detail.passed') : t('detail.failed')}
+                  {i.color ? ` · ${i.color}` : ''}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="text-gray-700">{t('detail.noInspections')}</p>
+          )}
+        </section>
       </div>
 
       <section className="card flex flex-col gap-4" aria-labelledby="photos">
