@@ -157,6 +157,27 @@ describe('quantity tools', () => {
     expect(await t.tenant(staff, (tx) => stockAway(tx, tool))).toEqual([{ locationId: site2.id, locationName: site2.name, quantity: 1 }])
   })
 
+  it('50 concurrent take-outs from a stock of 10 end at or above zero, with exactly the moves that fitted', async () => {
+    const tool = await newTool(home.id, { type: 'quantity', qty: 10, unit: '箱', name: 'ビス 3.8×32' })
+    // Each take-out is its own request (its own transaction, on Postgres its own connection), 1–3 boxes each.
+    const items = Array.from({ length: 50 }, (_, i) => ({ clientId: crypto.randomUUID(), toolId: tool, action: 'checkout' as const, toLocationId: site1.id, quantity: 1 + (i % 3) }))
+    const results = (await Promise.all(items.map((item) => syncMoves(staff, [item])))).map((r) => r[0]!)
+    const applied = results.filter((r) => r.outcome === 'applied')
+    const refused = results.filter((r) => r.outcome !== 'applied')
+    const taken = applied.reduce((n, r) => n + (r.move as { quantity: number }).quantity, 0)
+    const stock = (await toolRow(tool)).current_quantity!
+    expect(applied.length).toBeGreaterThan(0)
+    expect(stock).toBeGreaterThanOrEqual(0)
+    expect(stock).toBe(10 - taken)
+    // Every refusal says there was not enough, and truly did not fit: stock only went down after it.
+    for (const r of refused) expect(r).toMatchObject({ outcome: 'refused', code: 'INSUFFICIENT_QUANTITY' })
+    const asked = new Map(items.map((i) => [i.clientId, i.quantity]))
+    for (const r of refused) expect(asked.get(r.clientId)!).toBeGreaterThan(stock)
+    const [rows] = await t.admin<{ n: number; q: number }>(`select count(*)::int as n, coalesce(sum(quantity), 0)::int as q from tool_movements where tool_id = $1`, [tool])
+    expect(rows).toEqual({ n: applied.length, q: taken })
+    expect(await t.tenant(staff, (tx) => stockAway(tx, tool))).toEqual(taken ? [{ locationId: site1.id, locationName: site1.name, quantity: taken }] : [])
+  })
+
   it('keeps a site with units on it from being closed', async () => {
     const tool = await newTool(home.id, { type: 'quantity', qty: 3, unit: '個' })
     const admin = t.as('demo', 'admin')
