@@ -2,6 +2,7 @@
 // shell of a company host). It keeps what the scan screen needs in a basement: the app's static files
 // (precached at install), the scan screen and home page as last seen, the offline index, and an offline page.
 // Only GETs are handled: sign-in, server actions and the move sync (POSTs) always go to the network.
+import { MEMBER_CACHES } from '../lib/scan/caches'
 import { CacheableResponsePlugin, ExpirationPlugin, NetworkFirst, NetworkOnly, Serwist, StaleWhileRevalidate, type PrecacheEntry, type SerwistPlugin } from 'serwist'
 
 declare global {
@@ -33,12 +34,12 @@ const serwist = new Serwist({
   runtimeCaching: [
     {
       matcher: ({ url, sameOrigin }) => sameOrigin && url.pathname === '/api/scan/index',
-      handler: new NetworkFirst({ cacheName: 'scan-index', plugins: [okOnly, new ExpirationPlugin({ maxEntries: 2 })] }),
+      handler: new NetworkFirst({ cacheName: MEMBER_CACHES.scanIndex, plugins: [okOnly, new ExpirationPlugin({ maxEntries: 2 })] }),
     },
     {
       // Documents only: RSC payloads (client navigations) and prefetches are not kept.
       matcher: ({ url, request, sameOrigin }) => sameOrigin && OFFLINE_PAGES.has(url.pathname) && !request.headers.has('RSC') && !url.searchParams.has('_rsc'),
-      handler: new NetworkFirst({ cacheName: 'pages', plugins: [okOnly, withoutQuery], matchOptions: { ignoreVary: true } }),
+      handler: new NetworkFirst({ cacheName: MEMBER_CACHES.pages, plugins: [okOnly, withoutQuery], matchOptions: { ignoreVary: true } }),
     },
     {
       matcher: ({ url, sameOrigin }) => sameOrigin && url.pathname === '/manifest.webmanifest',

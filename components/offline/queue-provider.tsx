@@ -5,6 +5,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import { flushQueue, type FlushReport } from '@/lib/scan/outbox'
 import { readSyncResponse, redo, retryDelay, type QueuedMove, type SyncMove, type SyncReply } from '@/lib/scan/queue'
 import { openScanStore, type ScanStore } from '@/lib/scan/store'
+import { forgetMemberCaches } from '@/lib/scan/caches'
 
 export interface QueueApi {
   userId: string
@@ -145,7 +146,7 @@ export function OfflineShell({ userId, children }: { userId: string; children: R
     // Queued moves stay: they are keyed by member and go out when that member is back.
     const signingOut = (e: SubmitEvent) => {
       if (e.target instanceof HTMLFormElement && e.target.hasAttribute('data-sign-out') && 'caches' in window) {
-        void Promise.all(['pages', 'scan-index'].map((name) => caches.delete(name)))
+        void forgetMemberCaches(caches)
       }
     }
     window.addEventListener('online', goOnline)

@@ -195,6 +195,7 @@ test('one login, two companies: the switcher signs in on the other company throu
   await registerCompany(page, { subdomain: first, email, password: PASSWORD, company: '一番建設' })
   // The same login founds a second company (its password proves it is theirs).
   await registerCompany(page, { subdomain: second, email, password: PASSWORD, company: '二番電気' })
+  await page.waitForLoadState('networkidle') // the switcher submits on change once its script has loaded
   const switcher = page.getByLabel('会社を切り替える')
   await expect(switcher).toHaveValue(/.+/)
   await expect(switcher.locator('option')).toHaveText(['一番建設', '二番電気'])

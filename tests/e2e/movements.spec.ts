@@ -84,10 +84,11 @@ test('a tool’s short history links to all its moves, and the tool filter can b
   await expect(page.getByRole('heading', { level: 1 })).not.toContainText('会社')
 })
 
-test('movements read as cards on a phone, with the history in the bottom bar @phone', async ({ page }) => {
+test('movements read as cards on a phone, with the history in the bottom bar’s menu @phone', async ({ page }) => {
   await login(page, 'demo', 'staff')
   await open(page, url('demo', '/'))
-  await page.getByRole('navigation', { name: 'メインメニュー' }).last().getByRole('link', { name: '移動履歴' }).click()
+  await page.getByRole('navigation', { name: 'メインメニュー' }).last().getByRole('button', { name: 'メニュー' }).click()
+  await page.getByRole('navigation', { name: 'メニュー' }).getByRole('link', { name: '移動履歴' }).click()
   await expect(page).toHaveURL(url('demo', '/movements'))
   await expect(page.getByTestId('movement-cards').getByTestId('movement-card').first()).toBeVisible()
   await expect(page.getByTestId('movement-table')).toBeHidden()

@@ -4,6 +4,7 @@ import { getTranslations } from 'next-intl/server'
 import { currentMember } from '@/lib/auth/member'
 import { safeNextPath } from '@/lib/auth/schemas'
 import { requireTenant } from '@/lib/tenancy/current'
+import { ForgetOfflinePages } from '@/components/offline/forget-offline-pages'
 import { SignInForm } from './sign-in-form'
 
 export async function generateMetadata() {
@@ -21,6 +22,7 @@ export default async function LoginPage({ params, searchParams }: PageProps<'/t/
   const t = await getTranslations('auth')
   return (
     <section className="card w-full max-w-md">
+      <ForgetOfflinePages />
       <h1 className="text-2xl font-bold">{t('signInTitle')}</h1>
       <p className="mt-2 text-gray-700">{t('signInLead', { company: tenant.name })}</p>
       {notice ? (
