@@ -234,19 +234,19 @@ async function loadCompany(tx: postgres.TransactionSql, spec: CompanySpec): Prom
   // (A) and a yearly calibration of the measuring instruments (C), each tool's records over the last two years
   // (one in seven missed the latest round: overdue), and repairs for the tools under repair or broken, with
   // finished repairs and their costs spread over the two years.
-  await tx.unsafe(`insert into management_settings (organization_id, inspection_colors) values ($1, $2::jsonb)`, [orgId, JSON.stringify(defaultInspectionColors)])
+  await tx.unsafe(`insert into management_settings (organization_id, inspection_colors) values ($1, $2::text::jsonb)`, [orgId, JSON.stringify(defaultInspectionColors)])
   await tx.unsafe(
     `insert into inspection_schedules (organization_id, name, kind, category_id, interval_months, starts_on, uses_color)
-       select $1, '月例点検（電動工具）', 'inspection', id, 1, date_trunc('month', current_date - 730)::date, true from bm_cat where prefix = 'A'
+       select $1::uuid, '月例点検（電動工具）', 'inspection', id, 1, date_trunc('month', current_date - 730)::date, true from bm_cat where prefix = 'A'
        union all
-       select $1, '測定器 年次校正', 'calibration', id, 12, current_date - 730, false from bm_cat where prefix = 'C'`,
+       select $1::uuid, '測定器 年次校正', 'calibration', id, 12, current_date - 730, false from bm_cat where prefix = 'C'`,
     p,
   )
   const inspector = `(select id from bm_users where role = 'leader' order by n limit 1)`
   await tx.unsafe(
     `insert into inspection_records (organization_id, tool_id, schedule_id, performed_on, result, inspector_id, color)
-       select $1, t.id, s.id, m.month::date, case when (t.n + m.k) % 50 = 0 then 'fail' else 'pass' end, ${inspector},
-         ($2::jsonb -> ((extract(year from m.month)::int * 12 + extract(month from m.month)::int - 1) % 4) ->> 'name')
+       select $1::uuid, t.id, s.id, m.month::date, case when (t.n + m.k) % 50 = 0 then 'fail' else 'pass' end, ${inspector},
+         ($2::text::jsonb -> ((extract(year from m.month)::int * 12 + extract(month from m.month)::int - 1) % 4) ->> 'name')
        from bm_tool t
        join inspection_schedules s on s.organization_id = $1 and s.category_id = t.category_id and s.uses_color
        cross join lateral (select k, date_trunc('month', current_date) - make_interval(months => k) as month from generate_series(0, 23) k) m
@@ -255,7 +255,7 @@ async function loadCompany(tx: postgres.TransactionSql, spec: CompanySpec): Prom
   )
   await tx.unsafe(
     `insert into inspection_records (organization_id, tool_id, schedule_id, performed_on, result, inspector_id)
-       select $1, t.id, s.id, current_date - 365 * y - t.n % 300 - case when t.n % 7 = 3 then 90 else 0 end, 'pass', ${inspector}
+       select $1::uuid, t.id, s.id, current_date - 365 * y - t.n % 300 - case when t.n % 7 = 3 then 90 else 0 end, 'pass', ${inspector}
        from bm_tool t
        join inspection_schedules s on s.organization_id = $1 and s.category_id = t.category_id and s.kind = 'calibration'
        cross join generate_series(0, 1) y
@@ -264,12 +264,12 @@ async function loadCompany(tx: postgres.TransactionSql, spec: CompanySpec): Prom
   )
   await tx.unsafe(
     `insert into repair_records (organization_id, tool_id, status, reported_by, reported_at, problem, vendor, cost, sent_on, completed_on)
-       select $1, t.id, case when t.status = 'repair' then 'in_repair' else 'reported' end, ${inspector}, now() - make_interval(days => 3 + t.n % 20),
+       select $1::uuid, t.id, case when t.status = 'repair' then 'in_repair' else 'reported' end, ${inspector}, now() - make_interval(days => 3 + t.n % 20),
          'スイッチが入らない', case when t.status = 'repair' then 'マキタ 東京サービスセンター' end, null,
          case when t.status = 'repair' then current_date - t.n % 10 end, null
        from bm_tool t where t.status in ('repair', 'broken') and not t.deleted
        union all
-       select $1, t.id, 'done', ${inspector}, now() - make_interval(days => 30 + t.n % 690), '異音がして回転が不安定', 'HiKOKI 修理センター',
+       select $1::uuid, t.id, 'done', ${inspector}, now() - make_interval(days => 30 + t.n % 690), '異音がして回転が不安定', 'HiKOKI 修理センター',
          3000 + (t.n * 37) % 40000, current_date - 28 - t.n % 690, current_date - 20 - t.n % 690
        from bm_tool t where t.kind = 'individual' and t.n % 11 = 0 and not t.deleted`,
     p,
