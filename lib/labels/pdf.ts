@@ -1,6 +1,6 @@
-import path from 'node:path'
 import PDFDocument from 'pdfkit'
 import QRCode from 'qrcode'
+import { registerJapaneseFonts } from '../pdf/fonts'
 import { layoutById, perPage, type LabelLayout, type LayoutId } from './layouts'
 
 export interface LabelContent {
@@ -25,13 +25,6 @@ export interface LabelJob {
 
 const PT_PER_MM = 72 / 25.4
 const mm = (value: number) => value * PT_PER_MM
-
-// Noto Sans JP from an npm package: embedded (subset) in every PDF, nothing downloaded at run time.
-const fontDir = path.join(process.cwd(), 'node_modules', '@expo-google-fonts', 'noto-sans-jp')
-const fonts = {
-  regular: path.join(fontDir, '400Regular', 'NotoSansJP_400Regular.ttf'),
-  bold: path.join(fontDir, '700Bold', 'NotoSansJP_700Bold.ttf'),
-}
 
 /** Draws a QR code as vector squares (crisp at any printer resolution), error correction H, 2-module quiet zone. */
 function drawQr(doc: PDFKit.PDFDocument, text: string, x: number, y: number, side: number) {
@@ -113,8 +106,7 @@ export async function renderLabelsPdf(job: LabelJob): Promise<Buffer> {
   const dy = mm(job.offset?.y ?? 0)
   const size: [number, number] = layout.kind === 'sheet' ? [mm(210), mm(297)] : [mm(layout.length), mm(layout.tape)]
   const doc = new PDFDocument({ size, margin: 0, autoFirstPage: false, info: { Title: 'Genba labels', Producer: 'Genba' } })
-  doc.registerFont('regular', fonts.regular)
-  doc.registerFont('bold', fonts.bold)
+  registerJapaneseFonts(doc)
   const chunks: Buffer[] = []
   doc.on('data', (chunk: Buffer) => chunks.push(chunk))
   const done = new Promise<Buffer>((resolve, reject) => {
