@@ -1,6 +1,3 @@
-import type { AddressInfo } from 'node:net'
-import { simpleParser, type ParsedMail } from 'mailparser'
-import { SMTPServer } from 'smtp-server'
 import { afterAll, describe, expect, it } from 'vitest'
 import { setDb } from '@/lib/db'
 import { env } from '@/lib/env'
@@ -8,27 +5,16 @@ import { latestOutbox } from '@/lib/mail/outbox'
 import { mailRoute, sendMail } from '@/lib/mail/send'
 import { invitationMail, passwordResetMail } from '@/lib/mail/templates'
 import { openTestDb } from '../support/db'
+import { startSmtpServer } from '../support/smtp'
 
 const t = await openTestDb()
 setDb(t.db)
 
-// A real SMTP server on loopback (STYLE rule 10): nodemailer speaks SMTP to it, we read what arrived.
-const received: ParsedMail[] = []
-const server = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ['STARTTLS'],
-  onData(stream, _session, callback) {
-    simpleParser(stream).then((mail) => {
-      received.push(mail)
-      callback()
-    }, callback)
-  },
-})
-await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-const port = (server.server.address() as AddressInfo).port
+const smtp = await startSmtpServer()
+const { received } = smtp
 
 afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()))
+  await smtp.close()
   setDb(undefined)
   await t.close()
 })
@@ -37,7 +23,7 @@ describe('mail', () => {
   it('goes out over SMTP when SMTP_URL is set, with the link intact', async () => {
     const url = 'http://demo.localhost:3000/join?token=' + 'a'.repeat(43)
     const mail = invitationMail({ locale: 'ja', to: 'shinjin@example.jp', company: 'デモ建設株式会社', inviter: '山田 太郎', role: 'staff', url })
-    expect(await sendMail(mail, { ...env(), SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_FROM: 'Genba <no-reply@genba.test>' })).toBe('smtp')
+    expect(await sendMail(mail, { ...env(), SMTP_URL: smtp.url, MAIL_FROM: 'Genba <no-reply@genba.test>' })).toBe('smtp')
     const got = received.at(-1)!
     expect(got.subject).toBe('デモ建設株式会社 の Genba に招待されました')
     expect(got.from?.text).toContain('no-reply@genba.test')

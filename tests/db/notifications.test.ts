@@ -1,6 +1,3 @@
-import type { AddressInfo } from 'node:net'
-import { simpleParser, type ParsedMail } from 'mailparser'
-import { SMTPServer } from 'smtp-server'
 import { afterAll, describe, expect, it } from 'vitest'
 import { longUnreturnedAlert } from '@/lib/alerts/queries'
 import { setDb } from '@/lib/db'
@@ -13,27 +10,17 @@ import { defaultPreferences, preferencesOf, savePreferences } from '@/lib/notifi
 import { listNotifications, unreadCount } from '@/lib/notifications/queries'
 import { todayIso } from '@/lib/validation'
 import { openTestDb } from '../support/db'
+import { startSmtpServer } from '../support/smtp'
 
 const t = await openTestDb()
 setDb(t.db)
 
-// A real SMTP server on loopback (STYLE rule 10), as in the accounts mail tests.
-const received: ParsedMail[] = []
-const server = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ['STARTTLS'],
-  onData(stream, _session, callback) {
-    simpleParser(stream).then((mail) => {
-      received.push(mail)
-      callback()
-    }, callback)
-  },
-})
-await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-const smtp = { ...env(), SMTP_URL: `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`, MAIL_FROM: 'Genba <no-reply@genba.test>' }
+const server = await startSmtpServer()
+const { received } = server
+const smtp = { ...env(), SMTP_URL: server.url, MAIL_FROM: 'Genba <no-reply@genba.test>' }
 
 afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()))
+  await server.close()
   setDb(undefined)
   await t.close()
 })
