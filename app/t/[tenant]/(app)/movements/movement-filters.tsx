@@ -54,39 +54,9 @@ export function MovementFilters({ values, places, people, types, tool }: { value
         {active ? ` (${active})` : ''}
       </button>
       <div id="movement-filter-fields" className={`${open ? 'grid' : 'hidden'} gap-3 sm:grid-cols-2 md:grid lg:grid-cols-5`}>
-        <label className="flex flex-col gap-1">
-          <span className="font-bold">{t('place')}</span>
-          <select name="location" defaultValue={values.location ?? ''} className="field">
-            <option value="">{t('all')}</option>
-            {places.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1">
-          <span className="font-bold">{t('person')}</span>
-          <select name="user" defaultValue={values.user ?? ''} className="field">
-            <option value="">{t('all')}</option>
-            {people.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1">
-          <span className="font-bold">{t('type')}</span>
-          <select name="type" defaultValue={values.type ?? ''} className="field">
-            <option value="">{t('all')}</option>
-            {types.map((ty) => (
-              <option key={ty.value} value={ty.value}>
-                {ty.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Choice name="location" label={t('place')} all={t('all')} value={values.location} options={places.map((p) => ({ value: p.id, label: p.name }))} />
+        <Choice name="user" label={t('person')} all={t('all')} value={values.user} options={people.map((p) => ({ value: p.id, label: p.name }))} />
+        <Choice name="type" label={t('type')} all={t('all')} value={values.type} options={types} />
         <label className="flex flex-col gap-1">
           <span className="font-bold">{t('from')}</span>
           <input type="date" name="from" defaultValue={values.from ?? ''} className="field" />
@@ -105,5 +75,22 @@ export function MovementFilters({ values, places, people, types, tool }: { value
         </Link>
       </div>
     </form>
+  )
+}
+
+/** One filter: a labelled select whose first choice, "all", leaves the filter off. */
+function Choice({ name, label, all, value, options }: { name: string; label: string; all: string; value?: string | null; options: { value: string; label: string }[] }) {
+  return (
+    <label className="flex flex-col gap-1">
+      <span className="font-bold">{label}</span>
+      <select name={name} defaultValue={value ?? ''} className="field">
+        <option value="">{all}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
   )
 }
