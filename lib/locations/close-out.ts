@@ -102,14 +102,14 @@ async function tellHolders(tx: Tx, site: Location, items: LeftItem[], kind: 'ret
 export const remindInput = z.object({ id: uuid })
 
 /** Asks everyone still holding something at the site to bring it back (anyone who may close it: owners, admins, leaders). */
-export async function remindHolders(tx: Tx, input: z.input<typeof remindInput>): Promise<Result<{ told: Told[] }>> {
+export async function remindHolders(tx: Tx, input: z.input<typeof remindInput>): Promise<Result<{ site: Location; told: Told[] }>> {
   const parsed = parseInput(remindInput, input)
   if (!parsed.ok) return parsed
   const [may] = await rows<{ may: boolean }>(tx, sql`select app.has_role('owner', 'admin', 'leader') as may`)
   if (!may?.may) return fail('FORBIDDEN')
   const found = await siteCloseOut(tx, parsed.data.id)
   if (!found) return fail('NOT_FOUND')
-  return ok({ told: await tellHolders(tx, found.site, found.items, 'returnRequested') })
+  return ok({ site: found.site, told: await tellHolders(tx, found.site, found.items, 'returnRequested') })
 }
 
 export const forceCloseInput = z.object({ id: uuid, reason: requiredText(500), endsOn: nullable(isoDate) })

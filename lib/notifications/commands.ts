@@ -39,3 +39,13 @@ export async function markRead(tx: Tx, input: { ids?: string[] } = {}): Promise<
     .returning({ id: notifications.id })
   return ok({ count: done.length })
 }
+
+/** Opens one of the signed-in member's notifications: marks it read and gives the link stored with it (never one sent back by the browser). */
+export async function openNotification(tx: Tx, id: string): Promise<{ link: string | null } | null> {
+  await markRead(tx, { ids: [id] })
+  const [found] = await tx
+    .select({ link: notifications.link })
+    .from(notifications)
+    .where(and(eq(notifications.userId, currentUser()), eq(notifications.id, id)))
+  return found ?? null
+}

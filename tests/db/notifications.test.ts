@@ -3,7 +3,7 @@ import { longUnreturnedAlert } from '@/lib/alerts/queries'
 import { setDb } from '@/lib/db'
 import { env } from '@/lib/env'
 import { getManagementSettings } from '@/lib/maintenance/settings'
-import { markRead, notify } from '@/lib/notifications/commands'
+import { markRead, notify, openNotification } from '@/lib/notifications/commands'
 import { runDailyDigest } from '@/lib/notifications/digest'
 import { siteMail } from '@/lib/notifications/mail'
 import { defaultPreferences, preferencesOf, savePreferences } from '@/lib/notifications/preferences'
@@ -74,6 +74,14 @@ describe('the bell', () => {
     await t.tenant(staff, (tx) => markRead(tx))
     expect(await t.tenant(staff, (tx) => unreadCount(tx))).toBe(0)
     expect(await t.tenant(staff, (tx) => markRead(tx, { ids: [] }))).toMatchObject({ data: { count: 0 } })
+  })
+
+  it('opening a notification marks it read and gives the stored link; another member’s gives nothing', async () => {
+    await t.tenant(owner, (tx) => notify(tx, [staff.userId], { topic: 'site_closed', kind: 'returnRequested', params: { site: '品川', count: 1 }, link: '/tools?holderId=x' }))
+    const [latest] = await t.tenant(staff, (tx) => listNotifications(tx, { limit: 1 }))
+    expect(await t.tenant(owner, (tx) => openNotification(tx, latest!.id))).toBeNull()
+    expect(await t.tenant(staff, (tx) => openNotification(tx, latest!.id))).toEqual({ link: '/tools?holderId=x' })
+    expect((await t.tenant(staff, (tx) => listNotifications(tx, { limit: 1 })))[0]!.readAt).not.toBeNull()
   })
 
   it('viewers cannot send notifications', async () => {

@@ -7,20 +7,20 @@ import { z } from 'zod'
 import { requireMember } from '@/lib/auth/member'
 import { withTenant } from '@/lib/db'
 import { invalid } from '@/lib/http/action-results'
-import { markRead } from '@/lib/notifications/commands'
+import { markRead, openNotification as open } from '@/lib/notifications/commands'
 import { notificationTopics, preferencesInput, savePreferences } from '@/lib/notifications/preferences'
 import { fail, ok, type Result } from '@/lib/result'
 import { uuid } from '@/lib/validation'
 
-const openInput = z.object({ id: uuid, link: z.string().regex(/^\/[^/]/).max(500).optional().catch(undefined) })
+const openInput = z.object({ id: uuid })
 
 /** Opens a notification: marks it read and goes where it points. */
 export async function openNotification(_previous: Result | null, formData: FormData): Promise<Result> {
   const me = await requireMember()
   const parsed = openInput.safeParse(Object.fromEntries(formData))
   if (!parsed.success) return invalid(parsed.error)
-  await withTenant(me.ctx, (tx) => markRead(tx, { ids: [parsed.data.id] }))
-  redirect(parsed.data.link ?? '/notifications')
+  const found = await withTenant(me.ctx, (tx) => open(tx, parsed.data.id))
+  redirect(found?.link ?? '/notifications')
 }
 
 export async function markAllRead(): Promise<Result> {

@@ -44,7 +44,7 @@ export default async function NotificationsPage({ searchParams }: PageProps<'/t/
       <ul className="card divide-y divide-gray-200 p-0" data-testid="notifications">
         {items.map((n) => (
           <li key={n.id}>
-            <ActionForm action={openNotification} hidden={{ id: n.id, ...(n.link ? { link: n.link } : {}) }}>
+            <ActionForm action={openNotification} hidden={{ id: n.id }}>
               <button type="submit" className={`flex min-h-14 w-full flex-col items-start gap-0.5 px-4 py-3 text-left hover:bg-gray-50 ${n.readAt ? '' : 'bg-brand-50'}`}>
                 <span className={n.readAt ? '' : 'font-bold'}>
                   {!n.readAt ? <span className="mr-2 rounded bg-red-700 px-1.5 py-0.5 text-xs font-bold text-white">{t('unread')}</span> : null}

@@ -42,7 +42,7 @@ export async function remindAction(_previous: Result | null, formData: FormData)
   if (!parsed.success) return invalid(parsed.error)
   const result = await withTenant(me.ctx, (tx) => remindHolders(tx, parsed.data))
   if (!result.ok) return failure(result.error.code)
-  mailHolders(me, form(formData).site ?? '', result.data.told, false)
+  mailHolders(me, result.data.site.name, result.data.told, false)
   return ok()
 }
 

@@ -80,7 +80,7 @@ export default async function CloseOutPage({ params }: PageProps<'/t/[tenant]/si
         ))}
         {items.length && site.isActive ? (
           <div className="mt-4">
-            <ButtonForm action={remindAction} hidden={{ id: site.id, site: site.name }} label={t('remind')} success={t('reminded')} testId="remind" />
+            <ButtonForm action={remindAction} hidden={{ id: site.id }} label={t('remind')} success={t('reminded')} testId="remind" />
           </div>
         ) : null}
       </section>
