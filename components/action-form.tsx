@@ -1,6 +1,6 @@
 'use client'
 
-import { useActionState } from 'react'
+import { useKeptForm } from './use-kept-form'
 import type { Result } from '@/lib/result'
 
 /** A small form around one server action (a row's buttons): hidden fields, a confirm step, its error inline. */
@@ -17,15 +17,9 @@ export function ActionForm({
   className?: string
   children: React.ReactNode
 }) {
-  const [state, formAction, pending] = useActionState(action, null)
+  const { state, pending, form } = useKeptForm(action, () => !confirm || window.confirm(confirm))
   return (
-    <form
-      action={formAction}
-      className={className}
-      onSubmit={(e) => {
-        if (confirm && !window.confirm(confirm)) e.preventDefault()
-      }}
-    >
+    <form {...form} className={className}>
       {Object.entries(hidden ?? {}).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}

@@ -1,8 +1,9 @@
 'use client'
 
 import { Camera } from 'lucide-react'
-import { useActionState, useState } from 'react'
+import { useState } from 'react'
 import { FormAlert, fieldError } from '@/components/form'
+import { useKeptForm } from '@/components/use-kept-form'
 import type { Result } from '@/lib/result'
 
 /** Downscales a phone photo before it leaves the phone (a basement's signal is slow); the server normalises it again. */
@@ -25,16 +26,12 @@ export function ReportForm(props: {
   action: (previous: Result | null, formData: FormData) => Promise<Result>
   labels: { problem: string; problemHint: string; photo: string; photoHint: string; submit: string; sending: string }
 }) {
-  const [state, dispatch, pending] = useActionState(props.action, null)
   const [photo, setPhoto] = useState<{ blob: Blob; url: string } | null>(null)
+  const { state, pending, form } = useKeptForm(props.action, (formData) => {
+    if (photo) formData.set('photo', photo.blob, 'photo.jpg')
+  })
   return (
-    <form
-      className="flex flex-col gap-4"
-      action={(formData) => {
-        if (photo) formData.set('photo', photo.blob, 'photo.jpg')
-        dispatch(formData)
-      }}
-    >
+    <form {...form} className="flex flex-col gap-4">
       <FormAlert state={state} />
       <input type="hidden" name="toolId" value={props.toolId} />
       <div className="flex flex-col gap-1">

@@ -1,8 +1,8 @@
 'use client'
 
 import { useTranslations } from 'next-intl'
-import { useActionState } from 'react'
 import { FormAlert } from '@/components/form'
+import { useKeptForm } from '@/components/use-kept-form'
 import type { ManagementSettings } from '@/lib/maintenance/settings'
 import type { Result } from '@/lib/result'
 
@@ -10,10 +10,10 @@ const COLOR_ROWS = 6
 
 export function SettingsForm({ settings, action }: { settings: ManagementSettings; action: (previous: Result | null, formData: FormData) => Promise<Result> }) {
   const t = useTranslations('maintenance.settings')
-  const [state, dispatch, pending] = useActionState(action, null)
+  const { state, pending, form } = useKeptForm(action)
   const colors = [...settings.inspectionColors, ...Array.from({ length: Math.max(0, COLOR_ROWS - settings.inspectionColors.length) }, () => ({ name: '', hex: '#9ca3af' }))]
   return (
-    <form action={dispatch} className="flex flex-col gap-5">
+    <form {...form} className="flex flex-col gap-5">
       <FormAlert state={state} success={t('saved')} />
       <fieldset className="card flex flex-col gap-3">
         <legend className="text-lg font-bold">{t('alerts')}</legend>

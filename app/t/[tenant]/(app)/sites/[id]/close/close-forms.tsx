@@ -1,17 +1,17 @@
 'use client'
 
 import { useTranslations } from 'next-intl'
-import { useActionState } from 'react'
 import { FormAlert } from '@/components/form'
+import { useKeptForm } from '@/components/use-kept-form'
 import type { Result } from '@/lib/result'
 
 type Action = (previous: Result | null, formData: FormData) => Promise<Result>
 
 /** One button's form with its answer (error or success) shown beside it. */
 export function ButtonForm(props: { action: Action; hidden: Record<string, string>; label: string; success: string; className?: string; testId?: string }) {
-  const [state, dispatch, pending] = useActionState(props.action, null)
+  const { state, pending, form } = useKeptForm(props.action)
   return (
-    <form action={dispatch} className="flex flex-col gap-2" data-testid={props.testId}>
+    <form {...form} className="flex flex-col gap-2" data-testid={props.testId}>
       {Object.entries(props.hidden).map(([k, v]) => (
         <input key={k} type="hidden" name={k} value={v} />
       ))}
@@ -26,16 +26,9 @@ export function ButtonForm(props: { action: Action; hidden: Record<string, strin
 /** The owner's or admin's close despite tools left there: a reason is required, and it is kept in the audit log. */
 export function ForceCloseForm({ action, siteId }: { action: Action; siteId: string }) {
   const t = useTranslations('closeOut')
-  const [state, dispatch, pending] = useActionState(action, null)
+  const { state, pending, form } = useKeptForm(action, () => window.confirm(t('forceConfirm')))
   return (
-    <form
-      action={dispatch}
-      className="flex flex-col gap-3"
-      data-testid="force-close"
-      onSubmit={(e) => {
-        if (!window.confirm(t('forceConfirm'))) e.preventDefault()
-      }}
-    >
+    <form {...form} className="flex flex-col gap-3" data-testid="force-close">
       <FormAlert state={state} />
       <input type="hidden" name="id" value={siteId} />
       <label htmlFor="reason" className="font-bold">
