@@ -48,6 +48,12 @@ export const requiredText = (max: number) =>
 
 export const uuid = z.uuid('INVALID')
 
+/**
+ * Text Postgres reads as a uuid (8-4-4-4-12 hex digits, any version): ids from URLs and scans are checked with it
+ * before they reach a ::uuid cast, which would fail the page instead of answering "not found".
+ */
+export const isUuid = (value: string): boolean => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)
+
 /** Today's date in Japan (where the companies work), as 'YYYY-MM-DD'. */
 export function todayIso(now = new Date(), timeZone = 'Asia/Tokyo'): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now)

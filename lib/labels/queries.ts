@@ -3,6 +3,7 @@ import { and, asc, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm'
 import type { Tx } from '../db'
 import { blankLabels, labelSettings, tools, users } from '../db/schema'
 import { layoutIds, type LayoutId } from './layouts'
+import { isUuid } from '../validation'
 
 export interface LabelSettings {
   offsetXMm: number
@@ -84,7 +85,7 @@ export type BlankBatch = Awaited<ReturnType<typeof listBlankBatches>>[number]
 
 /** Whether a UUID was issued on one of this company's blank labels (and not yet taken by a tool). */
 export async function isUnusedBlankLabel(tx: Tx, id: string): Promise<boolean> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return false
+  if (!isUuid(id)) return false
   const [row] = await tx
     .select({ id: blankLabels.id })
     .from(blankLabels)
@@ -95,7 +96,7 @@ export async function isUnusedBlankLabel(tx: Tx, id: string): Promise<boolean> {
 
 /** Chosen tools by id (for a selection carried in the URL), in tool_code order. */
 export async function toolsByIds(tx: Tx, ids: string[]): Promise<LabelTool[]> {
-  const valid = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id)).slice(0, MAX_PRESELECT)
+  const valid = ids.filter(isUuid).slice(0, MAX_PRESELECT)
   if (!valid.length) return []
   return tx.select(labelColumns).from(tools).where(and(isNull(tools.deletedAt), inArray(tools.id, valid))).orderBy(asc(tools.toolCode))
 }

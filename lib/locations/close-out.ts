@@ -7,7 +7,7 @@ import { rows } from '../db/sql'
 import { notify } from '../notifications/commands'
 import { preferencesOf } from '../notifications/preferences'
 import { fail, ok, parseInput, type Result } from '../result'
-import { isoDate, nullable, requiredText, todayIso, uuid } from '../validation'
+import { isoDate, isUuid, nullable, requiredText, todayIso, uuid } from '../validation'
 import type { Location } from './queries'
 
 /*
@@ -60,7 +60,7 @@ export async function toolsLeftAt(tx: Tx, locationId: string): Promise<LeftItem[
 
 /** The close-out view of a site: the site and everything still there, grouped by holder in the page. */
 export async function siteCloseOut(tx: Tx, id: string): Promise<{ site: Location; items: LeftItem[] } | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null
+  if (!isUuid(id)) return null
   const [site] = await tx
     .select()
     .from(locations)

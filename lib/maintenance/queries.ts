@@ -5,6 +5,7 @@ import { inspectionRecords, inspectionSchedules, repairRecords, toolCategories, 
 import { rows } from '../db/sql'
 import { nextDueSql, scheduleAppliesSql } from '../alerts/conditions'
 import { repairListQuery, type RepairListQuery } from './schemas'
+import { isUuid } from '../validation'
 
 const reporter = alias(users, 'reporter')
 
@@ -52,7 +53,7 @@ export async function listRepairs(tx: Tx, query: RepairListQuery = {}, limit = 2
 export type RepairItem = Awaited<ReturnType<typeof listRepairs>>[number]
 
 export async function getRepair(tx: Tx, id: string): Promise<RepairItem | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null
+  if (!isUuid(id)) return null
   const [row] = await repairQuery(tx).where(eq(repairRecords.id, id))
   return row ?? null
 }
@@ -149,7 +150,7 @@ export async function categoryOptions(tx: Tx) {
 
 /** A tool by id for the maintenance forms (code, name, status), or null. */
 export async function toolHeader(tx: Tx, id: string | undefined) {
-  if (!id || !/^[0-9a-f-]{36}$/i.test(id)) return null
+  if (!id || !isUuid(id)) return null
   const [row] = await tx
     .select({ id: tools.id, toolCode: tools.toolCode, name: tools.name, status: tools.status, deletedAt: tools.deletedAt })
     .from(tools)

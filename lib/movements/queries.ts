@@ -5,7 +5,7 @@ import type { Tx } from '../db'
 import { locations, toolMovements, toolStock, tools, users } from '../db/schema'
 import { movementTypes } from '../db/schema/movements'
 import { decodeCursor, encodeCursor } from '../tools/queries'
-import { isoDate, uuid } from '../validation'
+import { isoDate, isUuid, uuid } from '../validation'
 
 const fromLoc = alias(locations, 'from_loc')
 const toLoc = alias(locations, 'to_loc')
@@ -145,7 +145,7 @@ export async function lastMoveOf(tx: Tx, toolId: string) {
 
 /** What the history of one tool is headed with: its code, name, where it is and who has it. */
 export async function movementTool(tx: Tx, toolId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(toolId)) return null
+  if (!isUuid(toolId)) return null
   const [row] = await tx
     .select({ id: tools.id, toolCode: tools.toolCode, name: tools.name, locationName: locations.name, holderName: holder.name, deletedAt: tools.deletedAt })
     .from(tools)

@@ -7,6 +7,7 @@ import { listFieldDefinitions } from '../custom-fields/queries'
 import { applicableDefinitions } from '../custom-fields/validation'
 import { locations, memberships, toolAttachments, toolCategories, toolStatuses, tools, users } from '../db/schema'
 import { toolListQuery, toolSorts, type CustomFieldFilter, type ToolListParams, type ToolListQuery, type ToolSort } from './schemas'
+import { isUuid } from '../validation'
 
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => '\\' + c)
 const searchText = sql`app.tool_search_text(${tools.toolCode}, ${tools.name}, ${tools.modelNumber}, ${tools.manufacturer}, ${tools.serialNumber}, ${tools.customFields})`
@@ -33,7 +34,7 @@ export function decodeCursor(cursor: string | undefined): [string, string] | nul
   if (!cursor) return null
   try {
     const v: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
-    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string' && /^[0-9a-f-]{36}$/i.test(v[1])) return [v[0], v[1]]
+    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string' && isUuid(v[1])) return [v[0], v[1]]
   } catch {}
   return null
 }
@@ -164,7 +165,7 @@ const isLow = (t: { managementType: string; currentQuantity: number | null; minS
  * its attachments, and the custom fields that apply to it in display order with their values.
  */
 export async function getTool(tx: Tx, params: { id: string; includeDeleted?: boolean }) {
-  if (!/^[0-9a-f-]{36}$/i.test(params.id)) return null
+  if (!isUuid(params.id)) return null
   const [row] = await baseQuery(tx)
     .where(and(eq(tools.id, params.id), params.includeDeleted ? undefined : isNull(tools.deletedAt)))
   if (!row) return null

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { describe, expect, it } from 'vitest'
 import { pgError } from '@/lib/db-errors'
 import { fail, invalid, ok, parseInput, parseWith } from '@/lib/result'
-import { isoDate, optionalText, todayIso, toIsoDate, toNumber, yen } from '@/lib/validation'
+import { isoDate, isUuid, optionalText, todayIso, toIsoDate, toNumber, yen } from '@/lib/validation'
 
 describe('one result shape', () => {
   it('builds ok and failures', () => {
@@ -80,5 +80,16 @@ describe('database errors', () => {
     expect(pgError(pglite)).toEqual({ code: 'GB001', constraint: undefined, hint: '500' })
     expect(pgError(new Error('plain'))).toBeUndefined()
     expect(pgError(Object.assign(new Error('node'), { code: 'ECONNREFUSED' }))).toBeUndefined()
+  })
+})
+
+describe('isUuid', () => {
+  it('takes what Postgres reads as a uuid, and nothing a ::uuid cast would fail on', () => {
+    expect(isUuid('d154ade9-efd8-431c-a853-dfa6467453d9')).toBe(true)
+    expect(isUuid('D154ADE9-EFD8-431C-A853-DFA6467453D9')).toBe(true)
+    expect(isUuid('-'.repeat(36))).toBe(false)
+    expect(isUuid('a'.repeat(36))).toBe(false)
+    expect(isUuid('d154ade9-efd8-431c-a853-dfa6467453d')).toBe(false)
+    expect(isUuid('')).toBe(false)
   })
 })

@@ -10,7 +10,7 @@ import { listFieldDefinitions } from '@/lib/custom-fields/queries'
 import { withTenant } from '@/lib/db'
 import { getLocation } from '@/lib/locations/queries'
 import { listTools } from '@/lib/tools/queries'
-import { todayIso } from '@/lib/validation'
+import { isUuid, todayIso } from '@/lib/validation'
 import { CloseSite, PlaceToggle } from '../close-site'
 
 export async function generateMetadata() {
@@ -22,7 +22,7 @@ export default async function LocationPage({ params }: PageProps<'/t/[tenant]/lo
   const member = await requireMember()
   const { id } = await params
   const data = await withTenant(member.ctx, async (tx) => {
-    const place = /^[0-9a-f-]{36}$/i.test(id) ? await getLocation(tx, { id }) : null
+    const place = isUuid(id) ? await getLocation(tx, { id }) : null
     if (!place) return null
     return {
       place,

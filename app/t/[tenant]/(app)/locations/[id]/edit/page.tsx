@@ -9,6 +9,7 @@ import { withTenant } from '@/lib/db'
 import { getLocation } from '@/lib/locations/queries'
 import { fieldsForForm } from '../../fields'
 import { LocationForm } from '../../location-form'
+import { isUuid } from '@/lib/validation'
 
 export async function generateMetadata() {
   const t = await getTranslations('locations')
@@ -21,7 +22,7 @@ export default async function EditLocationPage({ params }: PageProps<'/t/[tenant
   const member = await requireMember({ atLeast: 'leader' })
   const { id } = await params
   const data = await withTenant(member.ctx, async (tx) => {
-    const place = /^[0-9a-f-]{36}$/i.test(id) ? await getLocation(tx, { id }) : null
+    const place = isUuid(id) ? await getLocation(tx, { id }) : null
     return place ? { place, fields: await listFieldDefinitions(tx, { entityType: 'location' }) } : null
   })
   if (!data) notFound()

@@ -5,7 +5,7 @@ import { requireMember } from '@/lib/auth/member'
 import { carryInTools } from '@/lib/carry-in/queries'
 import { withTenant } from '@/lib/db'
 import { getLocation } from '@/lib/locations/queries'
-import { todayIso } from '@/lib/validation'
+import { isUuid, todayIso } from '@/lib/validation'
 
 export async function generateMetadata() {
   const t = await getTranslations('carryIn')
@@ -17,7 +17,7 @@ export default async function CarryInPage({ params }: PageProps<'/t/[tenant]/sit
   const me = await requireMember()
   const { id } = await params
   const found = await withTenant(me.ctx, async (tx) => {
-    const site = /^[0-9a-f-]{36}$/i.test(id) ? await getLocation(tx, { id }) : null
+    const site = isUuid(id) ? await getLocation(tx, { id }) : null
     return site && site.type === 'site' ? { site, tools: await carryInTools(tx, site.id) } : null
   })
   if (!found) notFound()

@@ -8,6 +8,7 @@ import { apiError } from '@/lib/http/errors'
 import { memberOrError } from '@/lib/http/member'
 import { getLocation } from '@/lib/locations/queries'
 import { findToolIdByCode } from '@/lib/tools/queries'
+import { isUuid } from '@/lib/validation'
 
 export async function GET(request: Request, { params }: RouteContext<'/t/[tenant]/sites/[id]/carry-in/pdf'>) {
   const auth = await memberOrError('viewer')
@@ -20,7 +21,7 @@ export async function GET(request: Request, { params }: RouteContext<'/t/[tenant
   const input = parsed.data
   const id = (await params).id
   const found = await withTenant(auth.member.ctx, async (tx) => {
-    const site = /^[0-9a-f-]{36}$/i.test(id) ? await getLocation(tx, { id }) : null
+    const site = isUuid(id) ? await getLocation(tx, { id }) : null
     if (!site || site.type !== 'site') return null
     const extra = (await Promise.all((input.extra ?? []).map((code) => findToolIdByCode(tx, { code })))).filter((x): x is string => !!x)
     const tools = await carryInTools(tx, site.id, { only: input.chosen ? input.tool : undefined, extra })
