@@ -227,10 +227,11 @@ export type ItemResult = { index: number; result: Result<AppliedMove> }
  * stop the others). Results come back in the order given.
  */
 export async function applyMoves(tx: Tx, items: MoveInput[], options: MoveOptions): Promise<ItemResult[]> {
-  const order = items.map((item, index) => ({ item, index })).sort((a, b) => (a.item.movedAt ?? '').localeCompare(b.item.movedAt ?? '') || a.index - b.index)
+  const order = items.map((item, index) => ({ item, index })).sort((a, b) => byDeviceTime(a.item, b.item) || a.index - b.index)
   const results: ItemResult[] = []
   for (const { item, index } of order) results.push({ index, result: await applyMove(tx, item, options) })
   return results.sort((a, b) => a.index - b.index)
 }
 
-export const isFailure = (r: Result<unknown>): r is Failure => !r.ok
+/** Device-time order: by the instant, whatever offset each time was written with (a move without one first). */
+export const byDeviceTime = (a: Pick<MoveInput, 'movedAt'>, b: Pick<MoveInput, 'movedAt'>) => (a.movedAt ? Date.parse(a.movedAt) : 0) - (b.movedAt ? Date.parse(b.movedAt) : 0)

@@ -4,7 +4,7 @@ import { z } from 'zod'
 import type { Tx } from '../db'
 import { locations, toolMovements, toolStock, tools, users } from '../db/schema'
 import { movementTypes } from '../db/schema/movements'
-import { decodeCursor, encodeCursor } from '../tools/queries'
+import { cursorFits, decodeCursor, encodeCursor } from '../tools/queries'
 import { isoDate, isUuid, uuid } from '../validation'
 
 const fromLoc = alias(locations, 'from_loc')
@@ -74,7 +74,7 @@ const columns = {
 export async function listMovements(tx: Tx, filters: MovementFilters = {}) {
   const limit = filters.limit ?? 50
   const where = conditions(filters)
-  const cursor = decodeCursor(filters.cursor)
+  const cursor = cursorFits(decodeCursor(filters.cursor), 'timestamptz')
   if (cursor) where.push(sql`(${toolMovements.movedAt}, ${toolMovements.id}) < (${cursor[0]}::timestamptz, ${cursor[1]}::uuid)`)
   const rows = await tx
     .select(columns)

@@ -22,7 +22,8 @@ export const moveInput = z.object({
 export type MoveInput = z.infer<typeof moveInput>
 
 export const syncInput = z.object({
-  items: z.array(moveInput.extend({ clientId: uuid }), 'INVALID').min(1, 'REQUIRED').max(200, 'TOO_MANY'),
+  // At most the scan limit's minute (100 moves): a bigger call could never pass the limit and would be refused forever.
+  items: z.array(moveInput.extend({ clientId: uuid }), 'INVALID').min(1, 'REQUIRED').max(100, 'TOO_MANY'),
 })
 export type SyncInput = z.infer<typeof syncInput>
 

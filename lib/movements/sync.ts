@@ -3,7 +3,7 @@ import { withTenant, type TenantContext, type Tx } from '../db'
 import { idempotencyKeys } from '../db/schema'
 import { rows } from '../db/sql'
 import { requestHash } from '../idempotency'
-import { applyMove, type AppliedMove } from './commands'
+import { applyMove, byDeviceTime, type AppliedMove } from './commands'
 import type { SyncInput } from './schemas'
 
 export type SyncOutcome = 'applied' | 'replayed' | 'refused' | 'in_flight' | 'mismatch'
@@ -68,7 +68,7 @@ async function claim(tx: Tx, ctx: TenantContext, key: string, hash: string): Pro
  * crash leaves either all of them or none. Nothing is dropped: every item gets a result.
  */
 export async function syncMoves(ctx: TenantContext, items: SyncInput['items']): Promise<SyncItemResult[]> {
-  const ordered = [...items].sort((a, b) => (a.movedAt ?? '').localeCompare(b.movedAt ?? ''))
+  const ordered = [...items].sort(byDeviceTime)
   const results = new Map<string, SyncItemResult>()
   for (const item of ordered) {
     const hash = requestHash(SCOPE, item)

@@ -89,7 +89,7 @@ export function redo(item: QueuedMove, now = new Date(), newId: () => string = (
   return queuedMove({ ...rest, userId: item.userId, label: item.label, batchId: item.batchId }, now, newId)
 }
 
-/** The server accepts at most 200 moves a call; smaller chunks stay well inside the 100-a-minute limit. */
+/** The server accepts at most 100 moves a call (the scan limit's minute); smaller chunks stay well inside the 100-a-minute limit. */
 export const SYNC_CHUNK = 25
 
 /** The next moves of this member to send, oldest device time first. */

@@ -30,6 +30,14 @@ export function encodeCursor(value: string, id: string): string {
 }
 
 /** [sort value, id] of a cursor, or null when it is not one of ours. */
+/** The cursor if its sort value reads as the given SQL type, else null. */
+export function cursorFits(cursor: [string, string] | null, cast: string): [string, string] | null {
+  if (!cursor) return null
+  const value = cursor[0]
+  const fits = cast === 'bigint' ? /^-?\d{1,18}$/.test(value) : cast === 'timestamptz' || cast === 'date' ? !Number.isNaN(Date.parse(value)) : true
+  return fits ? cursor : null
+}
+
 export function decodeCursor(cursor: string | undefined): [string, string] | null {
   if (!cursor) return null
   try {
@@ -137,7 +145,8 @@ export type ToolListItem = Awaited<ReturnType<typeof listTools>>['items'][number
 export async function listTools(tx: Tx, query: ToolListQuery = {}) {
   const p = toolListQuery.parse(query)
   const sort = sortColumns[toolSorts.includes(p.sort) ? p.sort : 'code']
-  const after = decodeCursor(p.cursor)
+  // A cursor made under another sort (or edited by hand) would fail its cast: it is dropped, as bad URL values are.
+  const after = cursorFits(decodeCursor(p.cursor), sort.cast)
   const cmp = sql.raw(p.dir === 'asc' ? '>' : '<')
   const keyset = after ? sql`(${sort.expr}, ${tools.id}) ${cmp} (cast(${after[0]} as ${sql.raw(sort.cast)}), ${after[1]}::uuid)` : undefined
   const order = p.dir === 'asc' ? asc : desc

@@ -231,6 +231,26 @@ describe('offline sync', () => {
     expect(ids!.n).toBe(3)
   })
 
+  it('orders by the instant, not the text, when device times carry different offsets', async () => {
+    const tool = await newTool(home.id)
+    const base = Date.now() - 3 * 3600_000
+    const jst = (ms: number) => new Date(ms + 9 * 3600_000).toISOString().replace('Z', '+09:00')
+    // Out at base (written in JST), back an hour later (written in UTC): as text the return sorts first.
+    const out = { clientId: crypto.randomUUID(), toolId: tool, action: 'checkout' as const, toLocationId: site1.id, movedAt: jst(base) }
+    const back = { clientId: crypto.randomUUID(), toolId: tool, action: 'checkin' as const, toLocationId: home.id, movedAt: new Date(base + 3600_000).toISOString() }
+    expect(back.movedAt < out.movedAt).toBe(true)
+    const results = await syncMoves(staff, [back, out])
+    expect(results.map((r) => r.outcome)).toEqual(['applied', 'applied'])
+    expect((await toolRow(tool)).current_location_id).toBe(home.id)
+  })
+
+  it('drops a page cursor that does not hold a time, instead of failing the page', async () => {
+    const bad = Buffer.from(JSON.stringify(['not-a-time', crypto.randomUUID()])).toString('base64url')
+    const page = await t.tenant(staff, (tx) => listMovements(tx, { cursor: bad, limit: 3 }))
+    const first = await t.tenant(staff, (tx) => listMovements(tx, { limit: 3 }))
+    expect(page.items.map((m) => m.id)).toEqual(first.items.map((m) => m.id))
+  })
+
   it('reports a move that can no longer apply, and gives the same answer on retry; a changed move with the same id is a mismatch', async () => {
     const tool = await newTool(home.id)
     await t.tenant(leader, (tx) => applyMove(tx, { toolId: tool, action: 'checkout', toLocationId: site2.id }, { userId: leader.userId }))

@@ -2,11 +2,13 @@
 
 import { MapPin, User, Wrench, X } from 'lucide-react'
 import { useFormatter, useTranslations } from 'next-intl'
+import { StatusBadge } from '@/components/status-badge'
 import type { Card } from './model'
 
 /** The scanned tool: code big, name, photo, where it is, who has it, units at home and on sites. */
 export function ToolCard({ card, offlineAt, small = false, onRemove }: { card: Card; offlineAt?: string | null; small?: boolean; onRemove?: () => void }) {
   const t = useTranslations('scan')
+  const ts = useTranslations('toolStatuses')
   const format = useFormatter()
   const unit = card.unit ?? ''
   const awayTotal = card.away.reduce((n, a) => n + a.quantity, 0)
@@ -46,10 +48,10 @@ export function ToolCard({ card, offlineAt, small = false, onRemove }: { card: C
             {card.code}
           </p>
           <h2 className="text-xl font-bold">{card.name}</h2>
-          <p className="text-sm text-gray-700">
-            {[card.categoryName, card.manufacturer, card.modelNumber].filter(Boolean).join(' · ')}
-            {card.statusLabel || card.status !== 'normal' ? ` · ${card.statusLabel ?? card.status}` : ''}
-          </p>
+          <p className="text-sm text-gray-700">{[card.categoryName, card.manufacturer, card.modelNumber].filter(Boolean).join(' · ')}</p>
+          {card.statusLabel || card.status !== 'normal' ? (
+            <StatusBadge label={card.statusLabel ?? ts(`builtIn.${card.status}`)} color={card.statusColor} status={card.status} />
+          ) : null}
         </div>
       </div>
       <dl className="grid gap-2 text-lg">
