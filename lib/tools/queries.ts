@@ -82,7 +82,9 @@ function filters(p: ToolListParams): SQL | undefined {
           statusKeys.length ? and(inArray(tools.status, statusKeys as ('normal' | 'repair' | 'broken' | 'disposed')[]), isNull(tools.statusId)) : undefined,
           statusIds.length ? inArray(tools.statusId, statusIds) : undefined,
         )
-      : sql`${tools.status} <> 'disposed'`,
+      : p.includeDisposed
+        ? undefined
+        : sql`${tools.status} <> 'disposed'`,
     p.locationId?.length ? inArray(tools.currentLocationId, p.locationId) : undefined,
     p.holderId?.length ? inArray(tools.currentHolderId, p.holderId) : undefined,
     p.managementType ? eq(tools.managementType, p.managementType) : undefined,

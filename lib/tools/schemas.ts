@@ -81,6 +81,8 @@ export const toolListQuery = z.object({
   categoryId: many(uuid),
   /** Built-in keys or company status ids. */
   status: many(z.union([z.enum(builtInStatusKeys), uuid])),
+  /** Every status, disposed tools too (a place's own list); without it, and without `status`, disposed ones are left out. */
+  includeDisposed: z.boolean().default(false),
   locationId: many(uuid),
   holderId: many(uuid),
   managementType: one(z.enum(managementTypes)),

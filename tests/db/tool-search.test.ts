@@ -92,6 +92,14 @@ describe('filters', () => {
     expect(repair.every((i) => i.status === 'repair' && i.statusId === null)).toBe(true)
     const own = await allPages({ status: ['normal', 'broken'] })
     expect(own.every((i) => ['normal', 'broken'].includes(i.status))).toBe(true)
+    // A place's own list: every tool there whatever its status, the company's own statuses and disposed ones too.
+    const [withOwn] = await ids(`select id from tools where organization_id = $1 and status_id is not null and deleted_at is null limit 1`, [A.id])
+    const [disposed] = await ids(`select id from tools where organization_id = $1 and status = 'disposed' and deleted_at is null limit 1`, [A.id])
+    expect([withOwn, disposed]).toEqual([expect.any(String), expect.any(String)])
+    const places = await ids(`select current_location_id as id from tools where id = any($1::uuid[])`, [[withOwn, disposed]])
+    const here = await allPages({ locationId: places, includeDisposed: true })
+    expect(here.map((i) => i.id)).toEqual(expect.arrayContaining([withOwn, disposed]))
+    expect(await t.tenant(viewer, (tx) => countTools(tx, { locationId: places, includeDisposed: true }))).toBe(here.length)
     const low = await allPages({ lowStock: true })
     expect(low.length).toBeGreaterThanOrEqual(2)
     expect(low.every((i) => i.lowStock && i.currentQuantity! <= i.minStockAlert!)).toBe(true)
@@ -140,6 +148,12 @@ describe('sorting and cursor pages', () => {
   it('ignores a cursor that is not one of ours', async () => {
     const first = await list({ limit: 5 })
     expect((await list({ limit: 5, cursor: 'garbage' })).items.map((i) => i.id)).toEqual(first.items.map((i) => i.id))
+  })
+
+  it('ignores a cursor made under another sort, rather than failing its cast', async () => {
+    const byCode = await list({ sort: 'code', limit: 5 })
+    const first = await list({ sort: 'price', limit: 5 })
+    expect((await list({ sort: 'price', limit: 5, cursor: byCode.nextCursor! })).items.map((i) => i.id)).toEqual(first.items.map((i) => i.id))
   })
 })
 

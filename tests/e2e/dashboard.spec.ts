@@ -25,6 +25,16 @@ test('the demo dashboard shows the seeded low stock and overdue calibrations, an
   await page.goBack()
   await low.getByRole('link', { name: '一覧を見る' }).click()
   await expect(page).toHaveURL(url('demo', '/tools?lowStock=1'))
+  // The long-unreturned list says what it is, and a search inside it keeps it.
+  await page.goBack()
+  await page.getByTestId('alert-unreturned').getByRole('link', { name: '一覧を見る' }).click()
+  await expect(page).toHaveURL(/\/tools\?.*onSiteDays=7/)
+  await expect(page.getByText('現場に7日以上')).toBeVisible()
+  await page.waitForLoadState('networkidle')
+  await page.getByRole('searchbox').first().fill('A-')
+  await page.getByRole('searchbox').first().press('Enter')
+  await expect(page).toHaveURL(/q=A-/)
+  await expect(page).toHaveURL(/onSiteDays=7/)
 })
 
 test('a company on the basic plan sees its alerts, and the premium cost analysis stays locked', async ({ page }) => {

@@ -106,6 +106,9 @@ test('the printer calibration is saved for the company and shifts the print', as
 
 test('staff may not print labels', async ({ page }) => {
   await login(page, 'demo', 'staff')
+  // Not offered in their menu either (a leader's menu has it).
+  await expect(page.getByRole('link', { name: '移動履歴' }).first()).toBeAttached()
+  await expect(page.getByRole('link', { name: 'ラベル印刷' })).toHaveCount(0)
   const response = await page.goto(url('demo', '/labels'))
   expect(response?.status()).toBe(403)
   const status = await page.evaluate(async () => {

@@ -8,6 +8,7 @@ import { QueueBadge } from '@/components/offline/queue-badge'
 import { OfflineShell } from '@/components/offline/queue-provider'
 import { NotificationBell } from '@/components/notification-bell'
 import { requireMember } from '@/lib/auth/member'
+import { atLeast } from '@/lib/auth/roles'
 import { withTenant } from '@/lib/db'
 import { unreadCount } from '@/lib/notifications/queries'
 import { myCompanies } from '@/lib/profile/commands'
@@ -29,7 +30,8 @@ export default async function AppLayout({ children, params }: LayoutProps<'/t/[t
     { href: '/movements', label: t('movements'), icon: 'movements' },
     { href: '/maintenance', label: t('maintenance'), icon: 'maintenance' },
     { href: '/reports', label: t('reports'), icon: 'reports' },
-    { href: '/labels', label: t('labels'), icon: 'labels' },
+    // Printing labels is for leaders and up (the page answers 403 below that): no dead end in the menu.
+    ...(atLeast(member.role, 'leader') ? [{ href: '/labels', label: t('labels'), icon: 'labels' } as const] : []),
     { href: '/settings', label: t('settings'), icon: 'settings' },
     { href: '/members', label: t('members'), icon: 'members' },
     { href: '/account', label: t('account'), icon: 'account' },

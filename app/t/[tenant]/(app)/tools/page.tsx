@@ -1,7 +1,7 @@
 import Link from 'next/link'
 import { ChevronRight, Download, FileUp, MoreHorizontal, Plus, Trash2 } from 'lucide-react'
 import { getFormatter, getTranslations } from 'next-intl/server'
-import { formatYen } from '@/components/format'
+import { formatDate, formatYen } from '@/components/format'
 import { PageHeader } from '@/components/page-header'
 import { StatusBadge } from '@/components/status-badge'
 import { requireMember } from '@/lib/auth/member'
@@ -56,13 +56,23 @@ export default async function ToolsPage({ searchParams }: PageProps<'/t/[tenant]
   }
   const labelOf = (list: { value: string; label: string }[], v: string) => list.find((o) => o.value === v)?.label ?? v
   const chips: { key: string; label: string; href: string }[] = [
-    ...(query.q ? [{ key: 'q', label: `「${query.q}」`, href: href({ ...query, q: undefined }) }] : []),
+    ...(query.q ? [{ key: 'q', label: t('list.searchChip', { q: query.q }), href: href({ ...query, q: undefined }) }] : []),
     ...(['categoryId', 'status', 'locationId', 'holderId'] as const).flatMap((k) => {
       const list = { categoryId: options.categories, status: options.statuses, locationId: options.places, holderId: options.holders }[k]
       return (query[k] ?? []).map((v) => ({ key: `${k}:${v}`, label: labelOf(list, v), href: href({ ...query, [k]: query[k]!.filter((x) => x !== v) }) }))
     }),
     ...(query.managementType ? [{ key: 'mt', label: tm(query.managementType), href: href({ ...query, managementType: undefined }) }] : []),
     ...(query.lowStock ? [{ key: 'low', label: t('list.lowStockOnly'), href: href({ ...query, lowStock: false }) }] : []),
+    ...(query.onSiteDays ? [{ key: 'onSite', label: t('list.onSiteChip', { days: query.onSiteDays }), href: href({ ...query, onSiteDays: undefined }) }] : []),
+    ...(query.scheduleId
+      ? [
+          {
+            key: 'due',
+            label: t('list.dueChip', { from: formatDate(format, query.dueFrom) ?? '…', to: formatDate(format, query.dueTo) ?? '…' }),
+            href: href({ ...query, scheduleId: undefined, dueFrom: undefined, dueTo: undefined }),
+          },
+        ]
+      : []),
     ...query.fields.map((f, i) => {
       const def = data.fields.find((d) => d.fieldKey === f.key)
       const value = def?.options.choices?.find((c) => c.value === f.value)?.label ?? f.value

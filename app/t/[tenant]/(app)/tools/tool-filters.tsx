@@ -50,6 +50,11 @@ export function ToolFilters({ query, options }: { query: ToolListParams; options
       managementType: (d.get('managementType') || undefined) as ToolListParams['managementType'],
       lowStock: d.get('lowStock') === '1',
       fields: [...query.fields.filter((f) => !shown.has(`${f.key}:${f.op}`)), ...fields],
+      // So are the alerts' own filters (on a site N days, due under a schedule): a search keeps the alert's list.
+      onSiteDays: query.onSiteDays,
+      scheduleId: query.scheduleId,
+      dueFrom: query.dueFrom,
+      dueTo: query.dueTo,
       sort,
       dir,
       limit: query.limit,
@@ -141,4 +146,17 @@ export function ToolFilters({ query, options }: { query: ToolListParams; options
 }
 
 const hasFilters = (q: ToolListParams) =>
-  !!(q.categoryId?.length || q.status?.length || q.locationId?.length || q.holderId?.length || q.managementType || q.lowStock || q.fields.length || q.sort !== 'code')
+  !!(
+    q.categoryId?.length ||
+    q.status?.length ||
+    q.locationId?.length ||
+    q.holderId?.length ||
+    q.managementType ||
+    q.lowStock ||
+    q.onSiteDays ||
+    q.scheduleId ||
+    q.dueFrom ||
+    q.dueTo ||
+    q.fields.length ||
+    q.sort !== 'code'
+  )

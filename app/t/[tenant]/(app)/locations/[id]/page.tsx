@@ -9,7 +9,7 @@ import { atLeast } from '@/lib/auth/roles'
 import { listFieldDefinitions } from '@/lib/custom-fields/queries'
 import { withTenant } from '@/lib/db'
 import { getLocation } from '@/lib/locations/queries'
-import { listTools } from '@/lib/tools/queries'
+import { countTools, listTools } from '@/lib/tools/queries'
 import { isUuid, todayIso } from '@/lib/validation'
 import { CloseSite, PlaceToggle } from '../close-site'
 
@@ -26,12 +26,13 @@ export default async function LocationPage({ params }: PageProps<'/t/[tenant]/lo
     if (!place) return null
     return {
       place,
-      tools: await listTools(tx, { locationId: [id], status: ['normal', 'repair', 'broken', 'disposed'], limit: 200 }),
+      tools: await listTools(tx, { locationId: [id], includeDisposed: true, limit: 200 }),
+      count: await countTools(tx, { locationId: [id], includeDisposed: true }),
       fields: await listFieldDefinitions(tx, { entityType: 'location' }),
     }
   })
   if (!data) notFound()
-  const { place, tools, fields } = data
+  const { place, tools, count, fields } = data
   const [t, tt, ts, format] = await Promise.all([getTranslations('locations'), getTranslations('tools'), getTranslations('toolStatuses'), getFormatter()])
   const canEdit = atLeast(member.role, 'leader')
   const dash = '—'
@@ -113,7 +114,7 @@ export default async function LocationPage({ params }: PageProps<'/t/[tenant]/lo
       </section>
       <section className="card flex flex-col gap-3" aria-labelledby="here">
         <h2 id="here" className="text-lg font-bold">
-          {t('detail.toolsHere', { count: tools.items.length })}
+          {t('detail.toolsHere', { count })}
         </h2>
         {tools.items.length === 0 ? (
           <p className="text-gray-700">{t('detail.noTools')}</p>
