@@ -1,14 +1,15 @@
 import { z } from 'zod'
 import { isoDate, nullable, optionalText, requiredText, todayIso } from '../validation'
+import { normalizeToolCode, TOOL_CODE } from '../tools/codes'
 
 const codes = z.preprocess(
   (v) =>
     (Array.isArray(v) ? v.join(' ') : String(v ?? ''))
       .normalize('NFKC')
-      .toUpperCase()
       .split(/[\s,、]+/)
-      .filter(Boolean),
-  z.array(z.string().regex(/^[A-Z]{1,3}-[0-9]{4,6}$/, 'INVALID_TOOL_CODE')).max(100, 'TOO_MANY'),
+      .filter(Boolean)
+      .map(normalizeToolCode),
+  z.array(z.string().regex(TOOL_CODE, 'INVALID_TOOL_CODE')).max(100, 'TOO_MANY'),
 )
 
 /** What the carry-in form asks (GET parameters of the PDF link). */

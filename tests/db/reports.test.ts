@@ -197,6 +197,7 @@ describe('持込機械等使用届', () => {
   it('reads the form: codes split and normalised, bad codes refused', () => {
     const ok = carryInInput.parse({ company: 'デモ建設', extra: 'ａ-0001, B-0002　c-0003', tool: 'x'.length ? [] : [] })
     expect(ok.extra).toEqual(['A-0001', 'B-0002', 'C-0003'])
+    expect(carryInInput.parse({ company: 'x', extra: 'a123 A0002' }).extra).toEqual(['A-0123', 'A-0002'])
     expect(ok.submittedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/)
     expect(carryInInput.safeParse({ company: 'x', extra: 'nope' }).success).toBe(false)
     expect(carryInInput.safeParse({ company: '' }).success).toBe(false)

@@ -11,6 +11,7 @@ import { withTenant } from '@/lib/db'
 import { getManagementSettings, inspectionColor } from '@/lib/maintenance/settings'
 import { requireTenant } from '@/lib/tenancy/current'
 import { todayIso } from '@/lib/validation'
+import { formatDate } from '@/components/format'
 
 export async function generateMetadata() {
   const t = await getTranslations('dashboard')
@@ -254,7 +255,7 @@ function Alert(props: { testId: string; icon: React.ReactNode; title: string; no
 }
 
 async function DueAlert({ group, today, soonDays }: { group: DueGroup; today: string; soonDays: number }) {
-  const t = await getTranslations('dashboard')
+  const [t, format] = await Promise.all([getTranslations('dashboard'), getFormatter()])
   const testId = `alert-due-${group.source}-${group.key}`
   return (
     <li className="flex flex-col gap-1 py-3" data-testid={testId}>
@@ -266,7 +267,7 @@ async function DueAlert({ group, today, soonDays }: { group: DueGroup; today: st
         {group.items.map((i) => (
           <li key={i.id}>
             <span className="font-mono font-bold">{i.toolCode}</span> {i.name}{' '}
-            <span className={`text-sm ${i.dueOn < today ? 'font-bold text-red-800' : 'text-gray-700'}`}>{t(i.dueOn < today ? 'overdueOn' : 'dueOn', { date: i.dueOn })}</span>
+            <span className={`text-sm ${i.dueOn < today ? 'font-bold text-red-800' : 'text-gray-700'}`}>{t(i.dueOn < today ? 'overdueOn' : 'dueOn', { date: formatDate(format, i.dueOn) ?? i.dueOn })}</span>
           </li>
         ))}
       </ul>

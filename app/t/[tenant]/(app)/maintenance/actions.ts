@@ -13,6 +13,7 @@ import { managementSettingsInput, updateManagementSettings } from '@/lib/mainten
 import { fail, ok, type Result } from '@/lib/result'
 import { getStorage } from '@/lib/storage'
 import { findToolIdByCode } from '@/lib/tools/queries'
+import { normalizeToolCode } from '@/lib/tools/codes'
 
 const form = (formData: FormData) => Object.fromEntries([...formData.entries()].filter(([, v]) => typeof v === 'string')) as Record<string, string>
 
@@ -61,7 +62,7 @@ export async function updateRepairAction(_previous: Result | null, formData: For
 export async function createScheduleAction(_previous: Result | null, formData: FormData): Promise<Result> {
   const me = await requireMember({ atLeast: 'leader' })
   const fields = form(formData)
-  const code = (fields.toolCode ?? '').normalize('NFKC').trim().toUpperCase()
+  const code = normalizeToolCode(fields.toolCode ?? '')
   const result = await withTenant(me.ctx, async (tx) => {
     const toolId = fields.target === 'tool' ? (code ? await findToolIdByCode(tx, { code }) : null) : null
     if (fields.target === 'tool' && !toolId) return fail('VALIDATION', { fields: { toolCode: code ? 'TOOL_NOT_FOUND' : 'REQUIRED' } })

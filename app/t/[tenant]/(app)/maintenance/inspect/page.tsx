@@ -9,6 +9,7 @@ import { findToolIdByCode } from '@/lib/tools/queries'
 import { todayIso } from '@/lib/validation'
 import { inspectAction } from '../actions'
 import { ToolPicker } from '../tool-picker'
+import { normalizeToolCode } from '@/lib/tools/codes'
 
 export async function generateMetadata() {
   const t = await getTranslations('maintenance')
@@ -21,7 +22,8 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)
 export default async function InspectPage({ searchParams }: PageProps<'/t/[tenant]/maintenance/inspect'>) {
   const me = await requireMember({ atLeast: 'staff' })
   const sp = await searchParams
-  const code = one(sp.code)?.normalize('NFKC').trim().toUpperCase()
+  const typed = one(sp.code)
+  const code = typed ? normalizeToolCode(typed) : undefined
   if (code) {
     const id = await withTenant(me.ctx, (tx) => findToolIdByCode(tx, { code }))
     if (id) redirect(`/maintenance/inspect?tool=${id}`)

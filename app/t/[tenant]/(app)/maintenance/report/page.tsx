@@ -8,6 +8,7 @@ import { findToolIdByCode } from '@/lib/tools/queries'
 import { reportAction } from '../actions'
 import { ToolPicker } from '../tool-picker'
 import { ReportForm } from './report-form'
+import { normalizeToolCode } from '@/lib/tools/codes'
 
 export async function generateMetadata() {
   const t = await getTranslations('maintenance')
@@ -20,7 +21,8 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)
 export default async function ReportPage({ searchParams }: PageProps<'/t/[tenant]/maintenance/report'>) {
   const me = await requireMember({ atLeast: 'staff' })
   const sp = await searchParams
-  const code = one(sp.code)?.normalize('NFKC').trim().toUpperCase()
+  const typed = one(sp.code)
+  const code = typed ? normalizeToolCode(typed) : undefined
   const t = await getTranslations('maintenance')
   if (code) {
     const id = await withTenant(me.ctx, (tx) => findToolIdByCode(tx, { code }))

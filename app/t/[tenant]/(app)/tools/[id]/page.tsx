@@ -41,7 +41,13 @@ export default async function ToolPage({ params }: PageProps<'/t/[tenant]/tools/
   const { tool, files, statuses, schedules, repairs, inspections } = data
   const today = todayIso()
   const canMove = atLeast(member.role, 'staff') && !tool.deletedAt && tool.status !== 'disposed'
-  const [t, ts, tk, format] = await Promise.all([getTranslations('tools'), getTranslations('toolStatuses'), getTranslations('storage.kind'), getFormatter()])
+  const [t, ts, tk, tm, format] = await Promise.all([
+    getTranslations('tools'),
+    getTranslations('toolStatuses'),
+    getTranslations('storage.kind'),
+    getTranslations('maintenance'),
+    getFormatter(),
+  ])
   const canEdit = atLeast(member.role, 'leader') && !tool.deletedAt
   const canSetStatus = atLeast(member.role, 'staff') && !tool.deletedAt
   const photos = files.filter((f) => f.kind === 'photo')
@@ -262,7 +268,7 @@ export default async function ToolPage({ params }: PageProps<'/t/[tenant]/tools/
               {inspections.map((i) => (
                 <li key={i.id}>
                   {formatDate(format, i.performedOn)} · {i.scheduleName ?? '—'} · {i.result === 'pass' ? t('detail.passed') : t('detail.failed')}
-                  {i.color ? ` · ${i.color}` : ''}
+                  {i.color ? ` · ${tm('colorTag', { color: i.color })}` : ''}
                 </li>
               ))}
             </ul>

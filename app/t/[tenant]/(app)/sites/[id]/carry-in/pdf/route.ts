@@ -16,18 +16,31 @@ export async function GET(request: Request, { params }: RouteContext<'/t/[tenant
   const te = await getTranslations('errors')
   const search = new URL(request.url).searchParams
   const raw = Object.fromEntries([...search.keys()].map((k) => [k, search.getAll(k).length > 1 ? search.getAll(k) : search.get(k)]))
-  const parsed = carryInInput.safeParse(raw)
-  if (!parsed.success) return apiError(400, 'VALIDATION', te('VALIDATION'), { fields: parsed.error.issues.map((i) => i.path.join('.')) })
-  const input = parsed.data
   const id = (await params).id
+  // What cannot be printed goes back to the form, filled in as it was, with the reason (this opens in a new tab:
+  // a JSON error there would help nobody).
+  const back = (problem: string, unknown: string[] = []) => {
+    const query = new URLSearchParams([...search.entries()].filter(([k]) => k !== 'tool' && k !== 'chosen'))
+    query.set('problem', problem)
+    if (unknown.length) query.set('unknown', unknown.join(' '))
+    return new Response(null, { status: 303, headers: { Location: `/sites/${encodeURIComponent(id)}/carry-in?${query}` } })
+  }
+  const parsed = carryInInput.safeParse(raw)
+  if (!parsed.success) return back('invalid')
+  const input = parsed.data
   const found = await withTenant(auth.member.ctx, async (tx) => {
     const site = isUuid(id) ? await getLocation(tx, { id }) : null
     if (!site || site.type !== 'site') return null
-    const extra = (await Promise.all((input.extra ?? []).map((code) => findToolIdByCode(tx, { code })))).filter((x): x is string => !!x)
+    const codes = input.extra ?? []
+    const ids = await Promise.all(codes.map((code) => findToolIdByCode(tx, { code })))
+    const unknown = codes.filter((_, i) => !ids[i])
+    if (unknown.length) return { unknown }
+    const extra = ids.filter((x): x is string => !!x)
     const tools = await carryInTools(tx, site.id, { only: input.chosen ? input.tool : undefined, extra })
     return { site, tools }
   })
   if (!found) return apiError(404, 'NOT_FOUND', te('NOT_FOUND'))
+  if ('unknown' in found) return back('unknown', found.unknown)
   const pdf = await renderCarryInPdf({
     submittedOn: input.submittedOn,
     siteName: found.site.name,
