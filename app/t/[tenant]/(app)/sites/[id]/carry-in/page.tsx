@@ -9,7 +9,7 @@ import { isUuid, todayIso } from '@/lib/validation'
 import { formatDate } from '@/components/format'
 
 export async function generateMetadata() {
-  const [t, format] = await Promise.all([getTranslations('carryIn'), getFormatter()])
+  const t = await getTranslations('carryIn')
   return { title: t('title') }
 }
 
