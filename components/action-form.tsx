@@ -1,5 +1,6 @@
 'use client'
 
+import { useErrorText } from './use-messages'
 import { useKeptForm } from './use-kept-form'
 import type { Result } from '@/lib/result'
 
@@ -18,6 +19,7 @@ export function ActionForm({
   children: React.ReactNode
 }) {
   const { state, pending, form } = useKeptForm(action, () => !confirm || window.confirm(confirm))
+  const text = useErrorText()
   return (
     <form {...form} className={className}>
       {Object.entries(hidden ?? {}).map(([name, value]) => (
@@ -28,7 +30,7 @@ export function ActionForm({
       </fieldset>
       {state && !state.ok ? (
         <p role="alert" className="basis-full text-sm font-bold text-red-700">
-          {state.error.message}
+          {state.error.message || text.error(state.error)}
         </p>
       ) : null}
     </form>

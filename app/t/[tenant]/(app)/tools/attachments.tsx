@@ -8,6 +8,7 @@ import { useErrorText } from '@/components/use-messages'
 import { formatBytes } from '@/lib/i18n/error-message'
 import type { Failure } from '@/lib/result'
 import { deleteToolFileAction, uploadToolFileAction } from './actions'
+import { Refusal, useRefusal } from '@/components/use-refusal'
 
 /**
  * Adds a photo (the phone offers its camera) or a document. Too-large files are refused here before they are
@@ -77,20 +78,18 @@ export function UploadFile({ toolId, kind, maxBytes }: { toolId: string; kind: '
 
 export function DeleteFile({ id, name }: { id: string; name: string }) {
   const t = useTranslations('tools')
-  const [pending, start] = useTransition()
+  const { pending, refusal, run } = useRefusal(['storage', 'tools'])
   return (
     <form
-      action={(formData) =>
-        start(async () => {
-          if (!window.confirm(t('detail.deleteFileConfirm', { name }))) return
-          await deleteToolFileAction(formData)
-        })
-      }
+      action={(formData) => {
+        if (window.confirm(t('detail.deleteFileConfirm', { name }))) run(() => deleteToolFileAction(formData))
+      }}
     >
       <input type="hidden" name="id" value={id} />
       <button type="submit" className="btn btn-secondary min-h-12 px-3" disabled={pending} aria-label={t('detail.deleteFile', { name })}>
         <X aria-hidden className="size-5" />
       </button>
+      <Refusal text={refusal} />
     </form>
   )
 }

@@ -1,12 +1,13 @@
 'use client'
 
-import { useState, useTransition } from 'react'
+import { useState } from 'react'
 import { ArrowDown, ArrowUp, Pencil, Plus } from 'lucide-react'
 import { useTranslations } from 'next-intl'
 import { describedBy, Field, FormAlert } from '@/components/field'
 import { useActionForm } from '@/components/use-action-form'
 import { categoryInput, categoryUpdate } from '@/lib/categories/schemas'
 import { createCategoryAction, moveCategoryAction, updateCategoryAction } from '../actions'
+import { Refusal, useRefusal } from '@/components/use-refusal'
 
 type Values = { name: string; codePrefix: string; usefulLifeYears: string }
 
@@ -67,14 +68,12 @@ export function CategoryRow({ category, first, last, canManage }: { category: Ro
   const t = useTranslations('settings')
   const tc = useTranslations('common')
   const [editing, setEditing] = useState(false)
-  const [pending, start] = useTransition()
+  const { pending, refusal, run } = useRefusal(['categories'])
   const move = (direction: 'up' | 'down') => {
     const body = new FormData()
     body.set('id', category.id)
     body.set('direction', direction)
-    start(async () => {
-      await moveCategoryAction(body)
-    })
+    run(() => moveCategoryAction(body))
   }
   return (
     <li className={`card flex flex-col gap-3 p-4 ${category.isActive ? '' : 'bg-gray-100'}`}>
@@ -105,6 +104,7 @@ export function CategoryRow({ category, first, last, canManage }: { category: Ro
           </div>
         ) : null}
       </div>
+      <Refusal text={refusal} />
       {editing ? <CategoryEditForm category={category} onDone={() => setEditing(false)} /> : null}
     </li>
   )

@@ -1,12 +1,12 @@
 'use client'
 
-import { useTransition } from 'react'
 import { Plus } from 'lucide-react'
 import { useTranslations } from 'next-intl'
 import { describedBy, Field, FormAlert } from '@/components/field'
 import { useActionForm } from '@/components/use-action-form'
 import { baseStatuses, toolStatusInput } from '@/lib/tool-statuses/schemas'
 import { createStatusAction, updateStatusAction } from '../actions'
+import { Refusal, useRefusal } from '@/components/use-refusal'
 
 type Values = { label: string; color: string; baseStatus: (typeof baseStatuses)[number] }
 
@@ -55,20 +55,19 @@ export function StatusCreateForm() {
 
 export function StatusActiveToggle({ id, label, isActive }: { id: string; label: string; isActive: boolean }) {
   const t = useTranslations('settings')
-  const [pending, start] = useTransition()
+  const { pending, refusal, run } = useRefusal(['toolStatuses'])
   return (
-    <button
-      type="button"
-      className="btn btn-secondary"
-      disabled={pending}
-      aria-label={t(isActive ? 'statuses.deactivateNamed' : 'statuses.activateNamed', { label })}
-      onClick={() =>
-        start(async () => {
-          await updateStatusAction({ id, isActive: !isActive })
-        })
-      }
-    >
-      {t(isActive ? 'statuses.deactivate' : 'statuses.activate')}
-    </button>
+    <>
+      <button
+        type="button"
+        className="btn btn-secondary"
+        disabled={pending}
+        aria-label={t(isActive ? 'statuses.deactivateNamed' : 'statuses.activateNamed', { label })}
+        onClick={() => run(() => updateStatusAction({ id, isActive: !isActive }))}
+      >
+        {t(isActive ? 'statuses.deactivate' : 'statuses.activate')}
+      </button>
+      <Refusal text={refusal} />
+    </>
   )
 }
