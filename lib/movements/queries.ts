@@ -70,13 +70,9 @@ const columns = {
   holderName: holder.name,
 }
 
-/** Moves, newest first, filtered, a page at a time (keyset on moved_at, id). */
-export async function listMovements(tx: Tx, filters: MovementFilters = {}) {
-  const limit = filters.limit ?? 50
-  const where = conditions(filters)
-  const cursor = cursorFits(decodeCursor(filters.cursor), 'timestamptz')
-  if (cursor) where.push(sql`(${toolMovements.movedAt}, ${toolMovements.id}) < (${cursor[0]}::timestamptz, ${cursor[1]}::uuid)`)
-  const rows = await tx
+/** Moves with the names a person reads (tool, places, who moved it, who holds it): the history and its CSV. */
+const movementRows = (tx: Tx) =>
+  tx
     .select(columns)
     .from(toolMovements)
     .innerJoin(tools, and(eq(tools.organizationId, toolMovements.organizationId), eq(tools.id, toolMovements.toolId)))
@@ -84,6 +80,14 @@ export async function listMovements(tx: Tx, filters: MovementFilters = {}) {
     .leftJoin(toLoc, and(eq(toLoc.organizationId, toolMovements.organizationId), eq(toLoc.id, toolMovements.toLocationId)))
     .innerJoin(actor, eq(actor.id, toolMovements.userId))
     .leftJoin(holder, eq(holder.id, toolMovements.holderId))
+
+/** Moves, newest first, filtered, a page at a time (keyset on moved_at, id). */
+export async function listMovements(tx: Tx, filters: MovementFilters = {}) {
+  const limit = filters.limit ?? 50
+  const where = conditions(filters)
+  const cursor = cursorFits(decodeCursor(filters.cursor), 'timestamptz')
+  if (cursor) where.push(sql`(${toolMovements.movedAt}, ${toolMovements.id}) < (${cursor[0]}::timestamptz, ${cursor[1]}::uuid)`)
+  const rows = await movementRows(tx)
     .where(and(...where))
     .orderBy(desc(toolMovements.movedAt), desc(toolMovements.id))
     .limit(limit + 1)
@@ -96,14 +100,7 @@ export type MovementListItem = Awaited<ReturnType<typeof listMovements>>['items'
 
 /** Every matching move, oldest first, for CSV export (bounded). */
 export async function allMovements(tx: Tx, filters: MovementFilters = {}, max = 100_000) {
-  return tx
-    .select(columns)
-    .from(toolMovements)
-    .innerJoin(tools, and(eq(tools.organizationId, toolMovements.organizationId), eq(tools.id, toolMovements.toolId)))
-    .leftJoin(fromLoc, and(eq(fromLoc.organizationId, toolMovements.organizationId), eq(fromLoc.id, toolMovements.fromLocationId)))
-    .leftJoin(toLoc, and(eq(toLoc.organizationId, toolMovements.organizationId), eq(toLoc.id, toolMovements.toLocationId)))
-    .innerJoin(actor, eq(actor.id, toolMovements.userId))
-    .leftJoin(holder, eq(holder.id, toolMovements.holderId))
+  return movementRows(tx)
     .where(and(...conditions(filters)))
     .orderBy(toolMovements.movedAt, toolMovements.id)
     .limit(max)
@@ -130,18 +127,6 @@ export async function stockAway(tx: Tx, toolId: string) {
     .where(and(eq(toolStock.toolId, toolId), sql`${toolStock.quantity} > 0`))
     .orderBy(locations.name)
 }
-
-/** How long a tool has been where it is: the latest move that brought it there. */
-export async function lastMoveOf(tx: Tx, toolId: string) {
-  const [row] = await tx
-    .select({ movedAt: toolMovements.movedAt, type: toolMovements.movementType, userId: toolMovements.userId })
-    .from(toolMovements)
-    .where(and(eq(toolMovements.toolId, toolId), isNull(toolMovements.deletedAt)))
-    .orderBy(desc(toolMovements.movedAt))
-    .limit(1)
-  return row ?? null
-}
-
 
 /** What the history of one tool is headed with: its code, name, where it is and who has it. */
 export async function movementTool(tx: Tx, toolId: string) {

@@ -26,8 +26,3 @@ export const syncInput = z.object({
   items: z.array(moveInput.extend({ clientId: uuid }), 'INVALID').min(1, 'REQUIRED').max(100, 'TOO_MANY'),
 })
 export type SyncInput = z.infer<typeof syncInput>
-
-export const batchMoveInput = z.object({
-  items: z.array(moveInput, 'INVALID').min(1, 'REQUIRED').max(200, 'TOO_MANY'),
-  batchId: uuid.optional(),
-})

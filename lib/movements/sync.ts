@@ -83,7 +83,7 @@ export async function syncMoves(ctx: TenantContext, items: SyncInput['items']): 
         const body = e.responseBody as StoredBody
         return body.ok
           ? { clientId: item.clientId, outcome: 'replayed', status: 200, move: body.move }
-          : { clientId: item.clientId, outcome: 'refused', status: e.statusCode ?? 409, code: body.code, details: body.details }
+          : { clientId: item.clientId, outcome: 'refused', status: e.statusCode, code: body.code, details: body.details }
       }
       const applied = await applyMove(tx, item, { userId: ctx.userId, source: 'offline' })
       const status = applied.ok ? 201 : statusFor(applied.error.code)

@@ -2,7 +2,7 @@ import { and, asc, eq, isNull, sql } from 'drizzle-orm'
 import type { Tx } from '../db'
 import { locations, memberships, toolAttachments, toolCategories, toolStatuses, toolStock, tools, users } from '../db/schema'
 import { signedFileUrl } from '../storage/signing'
-import { listMovements, recentLocationIds } from '../movements/queries'
+import { listMovements, stockAway, recentLocationIds } from '../movements/queries'
 
 const cardColumns = {
   id: tools.id,
@@ -50,14 +50,7 @@ export async function scanCard(tx: Tx, target: { id: string } | { code: string }
     .where(and(eq(toolAttachments.toolId, card.id), eq(toolAttachments.kind, 'photo'), sql`${toolAttachments.thumbnailKey} is not null`))
     .orderBy(asc(toolAttachments.displayOrder))
     .limit(1)
-  const away =
-    card.managementType === 'quantity'
-      ? await tx
-          .select({ locationId: toolStock.locationId, locationName: locations.name, quantity: toolStock.quantity })
-          .from(toolStock)
-          .innerJoin(locations, and(eq(locations.organizationId, toolStock.organizationId), eq(locations.id, toolStock.locationId)))
-          .where(and(eq(toolStock.toolId, card.id), sql`${toolStock.quantity} > 0`))
-      : []
+  const away = card.managementType === 'quantity' ? await stockAway(tx, card.id) : []
   const { items: moves } = await listMovements(tx, { tool: card.id, limit: 3 })
   const recentMoves = moves.map((m) => ({
     id: m.id,
@@ -98,7 +91,8 @@ export async function scanIndex(tx: Tx, userId: string) {
       .select({ toolId: toolStock.toolId, locationId: toolStock.locationId, locationName: locations.name, quantity: toolStock.quantity })
       .from(toolStock)
       .innerJoin(locations, and(eq(locations.organizationId, toolStock.organizationId), eq(locations.id, toolStock.locationId)))
-      .where(sql`${toolStock.quantity} > 0`),
+      .where(sql`${toolStock.quantity} > 0`)
+      .orderBy(locations.name),
   ])
   const rank = new Map(recent.map((id, i) => [id, i]))
   const away = new Map<string, { locationId: string; locationName: string; quantity: number }[]>()
