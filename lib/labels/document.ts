@@ -1,16 +1,13 @@
 import 'server-only'
 import type { Tx } from '../db'
 import { fail, ok, parseInput, type Result } from '../result'
-import { tenantUrl } from '../urls'
+import { scanUrl } from '../urls'
 import { todayIso } from '../validation'
 import { issueBlankLabels } from './commands'
 import { layoutById, perPage, type LayoutId } from './layouts'
 import type { LabelContent, LabelJob } from './pdf'
 import { blankBatch, labelTools } from './queries'
 import { labelRequest, MAX_LABELS } from './schemas'
-
-/** What a QR label encodes: the company's scan URL with the tool's (or blank label's) UUID. */
-export const scanUrl = (subdomain: string, id: string) => tenantUrl(subdomain, `/scan?id=${id}`)
 
 /** Sheets (or tape labels) a job of `labels` labels takes, starting after `skip` used positions. */
 export function sheetCount(layout: LayoutId, labels: number, skip = 0): number {

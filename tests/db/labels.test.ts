@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { issueBlankLabels, saveLabelSettings } from '@/lib/labels/commands'
-import { prepareLabels, scanUrl } from '@/lib/labels/document'
+import { prepareLabels } from '@/lib/labels/document'
+import { scanUrl } from '@/lib/urls'
 import { blankBatch, getLabelSettings, isUnusedBlankLabel, labelCounts, labelTools, listBlankBatches, toolsByIds } from '@/lib/labels/queries'
 import { openTestDb } from '../support/db'
 

@@ -1,14 +1,14 @@
 // GET /tools/export?encoding=utf-8|shift_jis&<the list's filters> — the register as a CSV for Japanese Excel.
-import { getLocale, getTranslations } from 'next-intl/server'
-import { currentMember } from '@/lib/auth/member'
+import { getLocale } from 'next-intl/server'
 import { exportToolsCsv } from '@/lib/csv/tool-export'
 import { withTenant } from '@/lib/db'
-import { apiError } from '@/lib/http/errors'
+import { memberOrError } from '@/lib/http/member'
 import { parseToolListSearchParams } from '@/lib/tools/search-params'
 
 export async function GET(request: Request) {
-  const member = await currentMember()
-  if (!member) return apiError(401, 'UNAUTHORIZED', (await getTranslations('errors'))('UNAUTHORIZED'))
+  const auth = await memberOrError()
+  if ('response' in auth) return auth.response
+  const { member } = auth
   const params = new URL(request.url).searchParams
   const encoding = params.get('encoding') === 'shift_jis' ? 'shift_jis' : 'utf-8'
   const { cursor: _cursor, limit: _limit, ...query } = parseToolListSearchParams(params)
