@@ -48,6 +48,9 @@ export const requiredText = (max: number) =>
 
 export const uuid = z.uuid('INVALID')
 
+/** A ticked checkbox as a form sends it ('on'), or a boolean from a client: true; anything else (absent) false. */
+export const checkbox = z.preprocess((v) => v === true || v === 'on' || v === 'true' || v === '1', z.boolean())
+
 /**
  * Text Postgres reads as a uuid (8-4-4-4-12 hex digits, any version): ids from URLs and scans are checked with it
  * before they reach a ::uuid cast, which would fail the page instead of answering "not found".

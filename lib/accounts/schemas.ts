@@ -4,8 +4,8 @@ import { PASSWORD_MAX } from '../auth/password'
 import { emailSchema } from '../auth/schemas'
 import { locales } from '../i18n/locale'
 import { subdomainProblem } from '../tenancy/subdomain'
+import { checkbox } from '../validation'
 
-const checkbox = z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean())
 const personName = z.string().trim().min(1).max(100)
 const token = z.string().min(20).max(100)
 const problemKey = { too_short: 'subdomainTooShort', too_long: 'subdomainTooLong', characters: 'subdomainCharacters', hyphen: 'subdomainHyphen', reserved: 'subdomainReserved' } as const

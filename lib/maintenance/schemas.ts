@@ -1,8 +1,7 @@
 import { z } from 'zod'
 import { inspectionResults, repairStatuses, scheduleKinds } from '../db/schema'
-import { blank, isoDate, nullable, optionalText, requiredText, uuid, wholeNumber, yen } from '../validation'
+import { blank, checkbox, isoDate, nullable, optionalText, requiredText, uuid, wholeNumber, yen } from '../validation'
 
-const flag = z.preprocess((v) => v === true || v === 'on' || v === 'true' || v === '1', z.boolean())
 
 /** A breakage reported on site (故障報告): what is wrong, and a photo if one was taken. */
 export const breakageInput = z.object({
@@ -32,7 +31,7 @@ const scheduleFields = {
   categoryId: nullable(uuid),
   intervalMonths: wholeNumber(1, 120),
   startsOn: isoDate,
-  usesColor: flag,
+  usesColor: checkbox,
   notes: optionalText(500),
 }
 
@@ -51,7 +50,7 @@ export const scheduleUpdate = z.object({
   startsOn: scheduleFields.startsOn.optional(),
   usesColor: scheduleFields.usesColor.optional(),
   notes: scheduleFields.notes,
-  isActive: flag.optional(),
+  isActive: checkbox.optional(),
 })
 export type ScheduleUpdate = z.input<typeof scheduleUpdate>
 

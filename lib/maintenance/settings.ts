@@ -4,7 +4,7 @@ import { attempt } from '../db-errors'
 import { managementSettings, type InspectionColor } from '../db/schema'
 import { ok, parseInput, type Result } from '../result'
 import { currentOrg } from '../tenant-sql'
-import { wholeNumber } from '../validation'
+import { checkbox, wholeNumber } from '../validation'
 
 export interface ManagementSettings {
   longUnreturnedDays: number
@@ -83,7 +83,7 @@ export const managementSettingsInput = z.object({
   depreciationMethod: z.enum(['straight_line', 'declining_balance'], 'INVALID_CHOICE'),
   fiscalYearEndMonth: wholeNumber(1, 12),
   expenseThreshold: z.preprocess((v) => Number(v), z.union([z.literal(100_000), z.literal(300_000)], 'INVALID_CHOICE')),
-  lumpSumThirds: z.preprocess((v) => v === true || v === 'true' || v === 'on' || v === '1', z.boolean()),
+  lumpSumThirds: checkbox,
 })
 export type ManagementSettingsInput = z.input<typeof managementSettingsInput>
 

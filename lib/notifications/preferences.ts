@@ -5,6 +5,7 @@ import { memberships, notificationPreferences, notificationTopics, type Notifica
 import type { Role } from '../db/schema/helpers'
 import { fail, ok, parseInput, type Result } from '../result'
 import { currentOrg, currentUser } from '../tenant-sql'
+import { checkbox } from '../validation'
 
 export { notificationTopics, type NotificationTopic } from '../db/schema'
 
@@ -53,8 +54,7 @@ export async function preferencesOf(tx: Tx, userIds?: string[]): Promise<Map<str
   return out
 }
 
-const flag = z.preprocess((v) => v === true || v === 'on' || v === 'true' || v === '1', z.boolean())
-export const preferencesInput = z.partialRecord(z.enum(notificationTopics), z.object({ inApp: flag, email: flag }).partial())
+export const preferencesInput = z.partialRecord(z.enum(notificationTopics), z.object({ inApp: checkbox, email: checkbox }).partial())
 export type PreferencesInput = z.input<typeof preferencesInput>
 
 /** Saves the signed-in member's own choices for the topics given (others keep theirs). */
