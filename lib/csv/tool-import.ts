@@ -86,7 +86,10 @@ async function plan(tx: Tx, input: { bytes: Uint8Array; encoding?: CsvEncoding |
     else if (h && !(column && exportOnly.includes(column))) ignoredColumns.push(h)
   })
   for (const required of ['name', 'category'] as const) {
-    if (!columnAt.has(required) && !columnAt.has('toolCode')) return fail('MISSING_COLUMN', { details: { column: columnHeader(required, 'ja') } })
+    if (!columnAt.has(required) && !columnAt.has('toolCode')) {
+      // Either header is read; the message names both, whatever the reader's language.
+      return fail('MISSING_COLUMN', { details: { column: `${columnHeader(required, 'ja')} / ${columnHeader(required, 'en')}` } })
+    }
   }
   const headerOf = (column: ToolColumn) => (columnAt.has(column) ? header[columnAt.get(column)!]! : columnHeader(column, 'ja'))
   const headerOfField = (key: string) => (fieldAt.has(key) ? header[fieldAt.get(key)!]! : (defs.find((d) => d.fieldKey === key)?.label ?? key))

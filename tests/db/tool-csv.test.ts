@@ -82,7 +82,7 @@ describe('CSV import preview', () => {
     expect(await t.tenant(admin, (tx) => previewToolImport(tx, { bytes: Buffer.from('道具名\r\n') }))).toEqual({ ok: false, error: { code: 'EMPTY_FILE' } })
     expect(await t.tenant(admin, (tx) => previewToolImport(tx, { bytes: Buffer.from('メーカー\r\nマキタ\r\n') }))).toMatchObject({
       ok: false,
-      error: { code: 'MISSING_COLUMN', details: { column: '道具名' } },
+      error: { code: 'MISSING_COLUMN', details: { column: '道具名 / Name' } },
     })
     expect(await t.tenant(admin, (tx) => previewToolImport(tx, { bytes: Buffer.from('a,"b\r\n1,2\r\n') }))).toEqual({ ok: false, error: { code: 'UNREADABLE_FILE' } })
   })

@@ -44,6 +44,7 @@ function sheets(layout: LabelLayout, labels: number, skip: number) {
 /** The label page's form: what to print, on which stock, where on the sheet; downloads the PDF without leaving the page. */
 export function LabelForm({ initial, results, categories, places, batches, saveCalibration }: Props) {
   const t = useTranslations('labels')
+  const te = useTranslations('errors')
   const router = useRouter()
   const [source, setSource] = useState<Source>(initial.source)
   const [chosen, setChosen] = useState<Tool[]>(initial.chosen)
@@ -94,7 +95,7 @@ export function LabelForm({ initial, results, categories, places, batches, saveC
       const res = await fetch('/labels/pdf', { method: 'POST', body: form })
       if (!res.ok) {
         const body = (await res.json().catch(() => null)) as { message?: string; details?: Record<string, string> } | null
-        setStatus({ kind: 'error', message: body?.message ?? res.statusText, fields: body?.details })
+        setStatus({ kind: 'error', message: body?.message ?? te('INTERNAL'), fields: body?.details })
         return
       }
       const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'labels.pdf'
@@ -109,14 +110,14 @@ export function LabelForm({ initial, results, categories, places, batches, saveC
       setStatus({ kind: 'done', message: t('downloaded', { labels: Number(res.headers.get('x-label-count') ?? 0) }) })
       if (fields.source === 'blank') router.refresh()
     } catch {
-      setStatus({ kind: 'error', message: t('errors.NOTHING_TO_PRINT') })
+      setStatus({ kind: 'error', message: te('NETWORK') })
     }
   }
 
   function save() {
     startSaving(async () => {
       const r = await saveCalibration({ offsetX, offsetY, layout: layoutId })
-      setSaved(r.ok ? { kind: 'done', message: r.data.message } : { kind: 'error', message: r.error.message ?? r.error.code })
+      setSaved(r.ok ? { kind: 'done', message: r.data.message } : { kind: 'error', message: r.error.message ?? te('INTERNAL') })
     })
   }
 
