@@ -27,7 +27,8 @@ export default defineConfig({
   test: {
     // Postgres runs only when the test script (or you) provide a server; see README.
     projects: [
-      { resolve: { alias }, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
+      // Some unit tests render PDFs and decode images: a loaded 2-core machine needs more than the 5 s default.
+      { resolve: { alias }, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', testTimeout: 30_000 } },
       dbProject('db-pglite', 'pglite'),
       ...(process.env.TEST_DATABASE_ADMIN_URL ? [dbProject('db-postgres', 'postgres')] : []),
     ],
